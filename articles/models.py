@@ -1,0 +1,498 @@
+"""The newsroom's content: sections, articles, authors, countries, images, tags and links."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from taggit.managers import TaggableManager
+from taggit.models import Tag, TaggedItemBase
+
+from articles.sanitizer import clean_html
+
+
+def localized(obj, field):
+    """`obj.<field>_es` when the active language is Spanish and that text is filled in, else `obj.<field>`."""
+    if translation.get_language() == "es":
+        spanish = getattr(obj, f"{field}_es", "")
+        if spanish:
+            return spanish
+    return getattr(obj, field)
+
+
+class Language(models.TextChoices):
+    ENGLISH = "en", _("English")
+    SPANISH = "es", _("Spanish")
+
+
+class Section(models.Model):
+    name = models.CharField(_("name"), max_length=80, help_text=_("Shown in menus and kickers, e.g. “Briefs”."))
+    name_es = models.CharField(_("Spanish name"), max_length=80, blank=True, help_text=_("e.g. “Breves”."))
+    slug = models.SlugField(_("slug"), max_length=80, unique=True, help_text=_("The section's address: /news/<slug>/."))
+    description = models.TextField(
+        _("description"), blank=True, help_text=_("One or two sentences for the section page.")
+    )
+    description_es = models.TextField(_("Spanish description"), blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0, help_text=_("Lower numbers come first in menus."))
+
+    class Meta:
+        ordering = ["order", "name"]
+        verbose_name = _("section")
+        verbose_name_plural = _("sections")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("articles:section-detail", kwargs={"slug": self.slug})
+
+    @property
+    def display_name(self):
+        return localized(self, "name")
+
+    @property
+    def display_description(self):
+        return localized(self, "description")
+
+
+class Country(models.Model):
+    class Region(models.TextChoices):
+        NORTH_AMERICA = "north-america", _("North America")
+        CENTRAL_AMERICA = "central-america", _("Central America")
+        CARIBBEAN = "caribbean", _("Caribbean")
+        SOUTH_AMERICA = "south-america", _("South America")
+        EUROPE = "europe", _("Europe")
+        AFRICA = "africa", _("Africa")
+        ASIA = "asia", _("Asia")
+        OCEANIA = "oceania", _("Oceania")
+
+    name = models.CharField(_("name"), max_length=80, help_text=_("English name, e.g. “Mexico”."))
+    name_es = models.CharField(_("Spanish name"), max_length=80, blank=True, help_text=_("e.g. “México”."))
+    slug = models.SlugField(
+        _("slug"), max_length=80, unique=True, help_text=_("The country's address: /countries/<slug>/.")
+    )
+    iso_code = models.CharField(
+        _("ISO code"), max_length=2, unique=True, help_text=_("Two-letter ISO 3166 code, e.g. MX.")
+    )
+    region = models.CharField(_("region"), max_length=20, choices=Region.choices)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("country")
+        verbose_name_plural = _("countries")
+        constraints = [
+            models.CheckConstraint(condition=Q(iso_code__regex=r"^[A-Z]{2}$"), name="country_iso_code_two_capitals"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.iso_code = self.iso_code.upper()
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("articles:country-detail", kwargs={"slug": self.slug})
+
+    @property
+    def display_name(self):
+        return localized(self, "name")
+
+
+class Image(models.Model):
+    """An uploaded picture with the words that must travel with it: alt text, caption and credit."""
+
+    file = models.ImageField(
+        _("file"),
+        upload_to="images/%Y/%m/",
+        width_field="width",
+        height_field="height",
+        help_text=_("A JPEG, PNG or WebP photo or graphic."),
+    )
+    width = models.PositiveIntegerField(_("width"), editable=False, default=0)
+    height = models.PositiveIntegerField(_("height"), editable=False, default=0)
+    alt_text = models.CharField(
+        _("alt text"),
+        max_length=250,
+        help_text=_("What the image shows, for readers who cannot see it. Required."),
+    )
+    caption = models.CharField(_("caption"), max_length=300, blank=True, help_text=_("Shown under the image."))
+    credit = models.CharField(
+        _("credit"), max_length=200, blank=True, help_text=_("Photographer or agency, e.g. “Ana Ruiz / Newsroom”.")
+    )
+    uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-uploaded_at"]
+        verbose_name = _("image")
+        verbose_name_plural = _("images")
+
+    def __str__(self):
+        return self.alt_text
+
+    def get_absolute_url(self):
+        return self.file.url
+
+
+class Author(models.Model):
+    name = models.CharField(_("name"), max_length=120)
+    slug = models.SlugField(
+        _("slug"), max_length=120, unique=True, help_text=_("The author's address: /authors/<slug>/.")
+    )
+    role = models.CharField(_("role"), max_length=120, blank=True, help_text=_("e.g. “Senior investigator”."))
+    role_es = models.CharField(_("Spanish role"), max_length=120, blank=True)
+    bio = models.TextField(_("biography"), blank=True, help_text=_("A short paragraph for the author page."))
+    bio_es = models.TextField(_("Spanish biography"), blank=True)
+    photo = models.ForeignKey(
+        Image,
+        verbose_name=_("photo"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    email = models.EmailField(
+        _("public email"), blank=True, help_text=_("Shown on the author page; leave blank to hide.")
+    )
+    website = models.URLField(_("website"), blank=True)
+    x_handle = models.CharField(_("X handle"), max_length=50, blank=True, help_text=_("Without the @."))
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("staff user"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="author",
+        help_text=_("The admin account of this author, if they have one."),
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("author")
+        verbose_name_plural = _("authors")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("articles:author-detail", kwargs={"slug": self.slug})
+
+    @property
+    def display_role(self):
+        return localized(self, "role")
+
+    @property
+    def display_bio(self):
+        return localized(self, "bio")
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self):
+        """What readers may see: published, with the publish time reached.
+
+        The one definition of "published", used by every page, feed, sitemap and search. A scheduled
+        article (published with a future time) goes live at its minute with no worker running.
+        """
+        return self.filter(status=Article.Status.PUBLISHED, publish_at__lte=timezone.now())
+
+    def in_language(self, language):
+        return self.filter(language=language)
+
+    def for_listing(self):
+        """What a teaser shows, fetched up front: a constant number of queries for any page size."""
+        return self.select_related("section", "primary_country", "primary_tag", "lead_image").prefetch_related(
+            models.Prefetch("bylines", queryset=ArticleAuthor.objects.select_related("author")),
+        )
+
+    def related_to(self, article, *, picks=(), limit=4):
+        """Related content for `article`: the editors' picks first, then filled with the latest articles
+        in its language that share a tag or its primary country. Never the article itself, never
+        unpublished. `article.tags.all()` should be prefetched.
+        """
+        related = list(picks)[:limit]
+        missing = limit - len(related)
+        if missing <= 0:
+            return related
+        matches = Q(tagged_items__tag__in=[tag.pk for tag in article.tags.all()])
+        if article.primary_country_id:
+            matches |= Q(countries=article.primary_country_id)
+        candidates = (
+            self.published()
+            .in_language(article.language)
+            .filter(matches)
+            .exclude(pk__in=[article.pk, *(pick.pk for pick in related)])
+        )
+        fill = (
+            self.filter(pk__in=candidates.values("pk"))
+            .select_related("section", "primary_tag", "lead_image")
+            .order_by("-publish_at", "-pk")[:missing]
+        )
+        return related + list(fill)
+
+    def translations_of(self, article):
+        """The other-language versions of `article` (at most one: see the translation constraint)."""
+        if article.translation_key is None:
+            return self.none()
+        return self.filter(translation_key=article.translation_key).exclude(pk=article.pk)
+
+
+class Article(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        IN_REVIEW = "review", _("In review")
+        PUBLISHED = "published", _("Published")
+
+    title = models.CharField(_("headline"), max_length=200)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=200,
+        unique=True,
+        help_text=_("The last part of the article's address. Filled in from the headline."),
+    )
+    section = models.ForeignKey(Section, verbose_name=_("section"), on_delete=models.PROTECT, related_name="articles")
+    language = models.CharField(_("language"), max_length=2, choices=Language.choices, default=Language.ENGLISH)
+    translation_key = models.UUIDField(
+        _("translation key"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Shared by an article and its translation."),
+    )
+    dek = models.CharField(
+        _("dek"),
+        max_length=300,
+        blank=True,
+        help_text=_("One sentence under the headline that sums up the story."),
+    )
+    body = models.TextField(_("body"), help_text=_("The story. Formatting is cleaned on save."))
+    analysis = models.TextField(
+        _("analysis"),
+        blank=True,
+        help_text=_("The newsroom's reading of the news, shown under its own heading. Optional."),
+    )
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.DRAFT)
+    publish_at = models.DateTimeField(
+        _("publish time"),
+        null=True,
+        blank=True,
+        help_text=_("When the article goes live. A future time schedules it. Required to publish."),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    authors = models.ManyToManyField(
+        Author, through="ArticleAuthor", related_name="articles", verbose_name=_("authors")
+    )
+    primary_country = models.ForeignKey(
+        Country,
+        verbose_name=_("primary country"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("Shown above the headline."),
+    )
+    countries = models.ManyToManyField(
+        Country,
+        verbose_name=_("countries"),
+        blank=True,
+        related_name="articles",
+        help_text=_("Every country the story covers. The primary country is added on save."),
+    )
+    tags = TaggableManager(
+        verbose_name=_("tags"), through="TaggedArticle", blank=True, help_text=_("Topics, e.g. extortion, cocaine.")
+    )
+    primary_tag = models.ForeignKey(
+        Tag,
+        verbose_name=_("label"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("The topic shown on teasers, e.g. FENTANYL. The section is shown when empty."),
+    )
+    lead_image = models.ForeignKey(
+        Image,
+        verbose_name=_("lead image"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    related_articles = models.ManyToManyField(
+        "self",
+        through="ArticleLink",
+        symmetrical=False,
+        related_name="+",
+        verbose_name=_("linked articles"),
+    )
+    seo_title = models.CharField(
+        _("SEO title"),
+        max_length=70,
+        blank=True,
+        help_text=_("For search engines when the headline is too long."),
+    )
+    seo_description = models.CharField(
+        _("SEO description"),
+        max_length=160,
+        blank=True,
+        help_text=_("For search results; the dek is used when empty."),
+    )
+    republishable = models.BooleanField(
+        _("republishable"),
+        default=True,
+        help_text=_("Others may republish it under Creative Commons BY-NC. Untick for work we may not relicense."),
+    )
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-publish_at", "-pk"]
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(status="published") | Q(publish_at__isnull=False),
+                name="article_published_has_time",
+            ),
+            # One article per language in a translation pair, so a pair is always two languages.
+            models.UniqueConstraint(fields=["translation_key", "language"], name="article_one_per_language_in_pair"),
+        ]
+        indexes = [
+            models.Index(fields=["language", "status", "-publish_at"], name="article_listing_idx"),
+            models.Index(fields=["section", "language", "status", "-publish_at"], name="article_section_idx"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify(self.title)[:200]
+        self.body = clean_html(self.body)
+        self.analysis = clean_html(self.analysis)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        # Spanish articles live under /es/, whatever language the current page is in.
+        with translation.override(self.language):
+            return reverse("articles:article-detail", kwargs={"section": self.section.slug, "slug": self.slug})
+
+    def clean(self):
+        if self.status == self.Status.PUBLISHED and self.publish_at is None:
+            raise ValidationError({"publish_at": _("Set a publish time to publish.")}, code="publish_time_required")
+
+    @property
+    def is_published(self):
+        return (
+            self.status == self.Status.PUBLISHED and self.publish_at is not None and self.publish_at <= timezone.now()
+        )
+
+    @property
+    def is_scheduled(self):
+        return self.status == self.Status.PUBLISHED and self.publish_at is not None and self.publish_at > timezone.now()
+
+    @property
+    def byline_authors(self):
+        """Authors in byline order. Uses the prefetch of `for_listing()` when present."""
+        return [byline.author for byline in self.bylines.all()]
+
+    @property
+    def label(self):
+        """The teaser label: the primary tag, else the section."""
+        return self.primary_tag.name if self.primary_tag_id else self.section.display_name
+
+
+class ArticleAuthor(models.Model):
+    """An author's place in an article's byline."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="bylines")
+    author = models.ForeignKey(Author, verbose_name=_("author"), on_delete=models.PROTECT, related_name="bylines")
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = _("byline")
+        verbose_name_plural = _("byline")
+        constraints = [
+            models.UniqueConstraint(fields=["article", "author"], name="byline_author_once_per_article"),
+        ]
+
+    def __str__(self):
+        return f"{self.author} – {self.article}"
+
+
+class TaggedArticle(TaggedItemBase):
+    """Article tags with a real foreign key, so tag pages join on an indexed integer column."""
+
+    content_object = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="tagged_items")
+
+    class Meta:
+        verbose_name = _("tagged article")
+        verbose_name_plural = _("tagged articles")
+        constraints = [
+            models.UniqueConstraint(fields=["content_object", "tag"], name="tagged_article_tag_once"),
+        ]
+
+
+class ArticleLink(models.Model):
+    """A link from one article to another: a SEE ALSO callout in the body, or a related-content pick."""
+
+    class Kind(models.TextChoices):
+        SEE_ALSO = "see-also", _("SEE ALSO (in the body)")
+        RELATED = "related", _("Related content")
+
+    from_article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="links")
+    to_article = models.ForeignKey(
+        Article,
+        verbose_name=_("linked article"),
+        on_delete=models.CASCADE,
+        related_name="linked_from",
+    )
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.RELATED)
+    position = models.PositiveSmallIntegerField(_("position"), default=0, help_text=_("Lower numbers come first."))
+    after_paragraph = models.PositiveSmallIntegerField(
+        _("after paragraph"),
+        default=2,
+        help_text=_("For SEE ALSO: the paragraph of the body after which the callout appears."),
+    )
+
+    class Meta:
+        ordering = ["kind", "position", "pk"]
+        verbose_name = _("article link")
+        verbose_name_plural = _("article links")
+        constraints = [
+            models.CheckConstraint(condition=~Q(from_article=F("to_article")), name="article_link_not_self"),
+            models.UniqueConstraint(fields=["from_article", "to_article", "kind"], name="article_link_once_per_kind"),
+        ]
+
+    def __str__(self):
+        return f"{self.from_article} → {self.to_article}"
+
+    def clean(self):
+        if self.from_article_id and self.from_article_id == self.to_article_id:
+            raise ValidationError({"to_article": _("An article cannot link to itself.")}, code="self_link")
+
+
+class Correction(models.Model):
+    class Kind(models.TextChoices):
+        CORRECTION = "correction", _("Correction")
+        UPDATE = "update", _("Update")
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="corrections")
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.CORRECTION)
+    text = models.TextField(_("text"), help_text=_("What was wrong and what we changed, in plain words."))
+    published_at = models.DateTimeField(_("date"), default=timezone.now)
+
+    class Meta:
+        ordering = ["published_at", "pk"]
+        verbose_name = _("correction or update")
+        verbose_name_plural = _("corrections and updates")
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.article}"
+
+    def get_absolute_url(self):
+        return f"{self.article.get_absolute_url()}#corrections"

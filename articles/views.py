@@ -1,0 +1,123 @@
+from django.conf import settings
+from django.db.models import Prefetch
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import get_language
+from django.views.generic import DetailView, ListView, TemplateView
+from taggit.models import Tag
+
+from articles.models import Article, ArticleLink, Author, Country, Section
+
+
+def published_articles():
+    """Published articles in the language of the current page, with what a teaser shows."""
+    return Article.objects.published().in_language(get_language()).for_listing()
+
+
+class HomeView(TemplateView):
+    template_name = "articles/home.html"
+    latest_count = 12
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        latest = list(published_articles()[: self.latest_count + 1])
+        context["lead"] = latest[0] if latest else None
+        context["latest"] = latest[1:]
+        context["sections"] = Section.objects.all()
+        return context
+
+
+class ArticleListView(ListView):
+    """A paginated list of published articles that belong to one object (section, tag, country, author)."""
+
+    template_name = "articles/article_list.html"
+    context_object_name = "articles"
+    paginate_by = 20
+    model = None
+    kind = ""
+    # How an article is tied to the object, as a lookup; none of these ties can repeat an article.
+    lookup = ""
+
+    def get_object(self):
+        return get_object_or_404(self.model, slug=self.kwargs["slug"])
+
+    def get_queryset(self):
+        self.object = self.get_object()
+        return published_articles().filter(**{self.lookup: self.object})
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(object=self.object, kind=self.kind, **kwargs)
+
+
+class SectionDetailView(ArticleListView):
+    model = Section
+    kind = "section"
+    lookup = "section"
+
+
+class TagDetailView(ArticleListView):
+    model = Tag
+    kind = "tag"
+    lookup = "tagged_items__tag"
+
+
+class CountryDetailView(ArticleListView):
+    model = Country
+    kind = "country"
+    lookup = "countries"
+
+
+class AuthorDetailView(ArticleListView):
+    model = Author
+    kind = "author"
+    lookup = "bylines__author"
+
+
+class ArticleDetailView(DetailView):
+    template_name = "articles/article_detail.html"
+    context_object_name = "article"
+    related_count = 4
+    organization_news_count = 3
+
+    def get_queryset(self):
+        links = ArticleLink.objects.filter(to_article__in=Article.objects.published()).select_related(
+            "to_article__section", "to_article__primary_tag", "to_article__lead_image"
+        )
+        return (
+            Article.objects.published()
+            .for_listing()
+            .prefetch_related(
+                "tags",
+                "countries",
+                "corrections",
+                Prefetch("links", queryset=links, to_attr="visible_links"),
+            )
+        )
+
+    def get(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        # An article has one address: its section and its language's prefix.
+        if request.path != self.object.get_absolute_url():
+            return redirect(self.object, permanent=True)
+        return self.render_to_response(self.get_context_data(object=self.object))
+
+    def get_object(self, queryset=None):
+        try:
+            return self.get_queryset().get(slug=self.kwargs["slug"])
+        except Article.DoesNotExist as error:
+            raise Http404 from error
+
+    def get_context_data(self, **kwargs):
+        article = self.object
+        links = article.visible_links
+        see_also = [link for link in links if link.kind == ArticleLink.Kind.SEE_ALSO]
+        picks = [link.to_article for link in links if link.kind == ArticleLink.Kind.RELATED]
+        return super().get_context_data(
+            see_also=see_also,
+            related=Article.objects.related_to(article, picks=picks, limit=self.related_count),
+            translation=Article.objects.published().translations_of(article).select_related("section").first(),
+            organization_news=published_articles()
+            .filter(section__slug=settings.NEWSROOM_ORGANIZATION_SECTION)
+            .exclude(pk=article.pk)[: self.organization_news_count],
+            **kwargs,
+        )

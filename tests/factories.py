@@ -1,0 +1,80 @@
+"""Small factories shared by the tests: each makes a valid object, with keyword overrides."""
+
+import io
+import itertools
+from datetime import timedelta
+
+from django.contrib.auth import get_user_model
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
+from PIL import Image as PILImage
+
+from articles.models import Article, ArticleAuthor, Author, Country, Image, Section
+
+_numbers = itertools.count(1)
+
+
+def _next():
+    return next(_numbers)
+
+
+def make_section(**fields):
+    n = _next()
+    fields.setdefault("name", f"Section {n}")
+    fields.setdefault("slug", f"section-{n}")
+    return Section.objects.create(**fields)
+
+
+def make_country(**fields):
+    n = _next()
+    letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    fields.setdefault("name", f"Country {n}")
+    fields.setdefault("slug", f"country-{n}")
+    fields.setdefault("iso_code", letters[n // 26 % 26] + letters[n % 26])
+    fields.setdefault("region", Country.Region.CENTRAL_AMERICA)
+    return Country.objects.create(**fields)
+
+
+def make_author(**fields):
+    n = _next()
+    fields.setdefault("name", f"Author {n}")
+    fields.setdefault("slug", f"author-{n}")
+    return Author.objects.create(**fields)
+
+
+def image_file(name="photo.jpg", size=(64, 48), image_format="JPEG"):
+    buffer = io.BytesIO()
+    PILImage.new("RGB", size, (30, 90, 120)).save(buffer, image_format)
+    return SimpleUploadedFile(name, buffer.getvalue(), content_type=f"image/{image_format.lower()}")
+
+
+def make_image(**fields):
+    fields.setdefault("file", image_file())
+    fields.setdefault("alt_text", "A river crossing at dawn")
+    return Image.objects.create(**fields)
+
+
+def make_article(*, authors=(), tags=(), countries=(), published=True, **fields):
+    """An article; published an hour ago unless `published=False` or a status/publish_at is given."""
+    n = _next()
+    fields.setdefault("title", f"Article number {n}")
+    fields.setdefault("slug", f"article-{n}")
+    fields.setdefault("body", "<p>First paragraph.</p><p>Second paragraph.</p>")
+    fields.setdefault("dek", f"The dek of article {n}.")
+    if "section" not in fields:
+        fields["section"] = make_section()
+    if published:
+        fields.setdefault("status", Article.Status.PUBLISHED)
+        fields.setdefault("publish_at", timezone.now() - timedelta(hours=1))
+    article = Article.objects.create(**fields)
+    for position, author in enumerate(authors):
+        ArticleAuthor.objects.create(article=article, author=author, position=position)
+    if tags:
+        article.tags.add(*tags)
+    if countries:
+        article.countries.add(*countries)
+    return article
+
+
+def make_user(username="staff", *, password="a-long-test-password", **fields):
+    return get_user_model().objects.create_user(username=username, password=password, **fields)
