@@ -201,10 +201,16 @@ class ArticleQuerySet(models.QuerySet):
     def in_language(self, language):
         return self.filter(language=language)
 
+    def for_teaser(self):
+        """What a short teaser shows (label, headline, image, date), in the same query."""
+        return self.select_related("section", "primary_tag", "lead_image")
+
     def for_listing(self):
-        """What a teaser shows, fetched up front: a constant number of queries for any page size."""
-        return self.select_related("section", "primary_country", "primary_tag", "lead_image").prefetch_related(
-            models.Prefetch("bylines", queryset=ArticleAuthor.objects.select_related("author")),
+        """What a full teaser shows, bylines included: a constant number of queries for any page size."""
+        return (
+            self.for_teaser()
+            .select_related("primary_country")
+            .prefetch_related(models.Prefetch("bylines", queryset=ArticleAuthor.objects.select_related("author")))
         )
 
     def related_to(self, article, *, picks=(), limit=4):
@@ -225,11 +231,7 @@ class ArticleQuerySet(models.QuerySet):
             .filter(matches)
             .exclude(pk__in=[article.pk, *(pick.pk for pick in related)])
         )
-        fill = (
-            self.filter(pk__in=candidates.values("pk"))
-            .select_related("section", "primary_tag", "lead_image")
-            .order_by("-publish_at", "-pk")[:missing]
-        )
+        fill = self.filter(pk__in=candidates.values("pk")).for_teaser().order_by("-publish_at", "-pk")[:missing]
         return related + list(fill)
 
     def translations_of(self, article):

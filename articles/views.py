@@ -116,7 +116,9 @@ class ArticleDetailView(DetailView):
             see_also=see_also,
             related=Article.objects.related_to(article, picks=picks, limit=self.related_count),
             translation=Article.objects.published().translations_of(article).select_related("section").first(),
-            organization_news=published_articles()
+            organization_news=Article.objects.published()
+            .in_language(article.language)
+            .for_teaser()
             .filter(section__slug=settings.NEWSROOM_ORGANIZATION_SECTION)
             .exclude(pk=article.pk)[: self.organization_news_count],
             **kwargs,

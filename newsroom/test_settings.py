@@ -22,3 +22,4 @@ import tempfile  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="newsroom-test-media-"))
+STATIC_ROOT = Path(tempfile.mkdtemp(prefix="newsroom-test-static-"))

@@ -1,0 +1,263 @@
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from django.test import TestCase
+from django.utils import timezone
+
+from articles.models import ArticleLink, Correction
+from articles.services import pair_translations
+from tests.factories import make_article, make_author, make_country, make_image, make_section
+
+
+class HomePageTests(TestCase):
+    def test_lists_published_english_articles_only(self):
+        make_article(title="Gangs tax the bus routes")
+        make_article(title="Draft about prisons", published=False)
+        make_article(title="Scheduled about ports", publish_at=timezone.now() + timedelta(days=1))
+        make_article(title="Pandillas cobran a los buses", language="es")
+
+        response = self.client.get("/")
+
+        self.assertContains(response, "Gangs tax the bus routes")
+        self.assertNotContains(response, "Draft about prisons")
+        self.assertNotContains(response, "Scheduled about ports")
+        self.assertNotContains(response, "Pandillas cobran a los buses")
+
+    def test_spanish_home_lists_spanish_articles(self):
+        make_article(title="Gangs tax the bus routes")
+        make_article(title="Pandillas cobran a los buses", language="es")
+
+        response = self.client.get("/es/")
+
+        self.assertContains(response, "Pandillas cobran a los buses")
+        self.assertNotContains(response, "Gangs tax the bus routes")
+        self.assertContains(response, '<html lang="es">')
+
+    def test_empty_newsroom_says_so(self):
+        self.assertContains(self.client.get("/"), "Nothing has been published yet.")
+
+    def test_anonymous_readers_get_no_cookies(self):
+        make_article()
+        response = self.client.get("/")
+        self.assertEqual(response.cookies, {})
+
+    def test_query_count_does_not_grow_with_authors(self):
+        """Guards against one query per teaser for bylines, sections or images."""
+        section = make_section()
+        authors = [make_author() for _ in range(3)]
+        for _ in range(3):
+            make_article(section=section, authors=authors[:1], lead_image=make_image())
+        with self.assertNumQueries(3):  # sections menu, articles, bylines
+            self.client.get("/")
+        for _ in range(10):
+            make_article(section=section, authors=authors, lead_image=make_image())
+        with self.assertNumQueries(3):
+            self.client.get("/")
+
+
+class ArticlePageTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.section = make_section(name="Briefs", name_es="Breves", slug="briefs")
+        cls.country = make_country(name="Guatemala", slug="guatemala", iso_code="GT")
+        cls.ana = make_author(name="Ana Ruiz", slug="ana-ruiz")
+        cls.luis = make_author(name="Luis Pérez", slug="luis-perez")
+        cls.article = make_article(
+            title="Extortion rings move into bus routes",
+            slug="extortion-bus-routes",
+            section=cls.section,
+            dek="Drivers in the capital pay three gangs at once.",
+            body="<p>One.</p><p>Two.</p><p>Three.</p>",
+            analysis="<p>The gangs are copying each other.</p>",
+            primary_country=cls.country,
+            countries=[cls.country],
+            authors=[cls.ana, cls.luis],
+            tags=["extortion"],
+            lead_image=make_image(alt_text="A city bus at night", caption="Route 7", credit="Ana Ruiz"),
+            publish_at=datetime(2014, 7, 8, 12, tzinfo=UTC),
+        )
+        cls.organization = make_section(name="The Organization", slug="organization")
+        make_article(section=cls.organization, title="We won an award for the prisons series")
+
+    def test_shows_the_anatomy_of_a_brief(self):
+        response = self.client.get("/news/briefs/extortion-bus-routes/")
+
+        self.assertContains(response, '<a href="/countries/guatemala/">Guatemala</a>', html=True)
+        self.assertContains(response, '<a href="/news/briefs/">Briefs</a>', html=True)
+        self.assertContains(response, "<h1>Extortion rings move into bus routes</h1>", html=True)
+        self.assertContains(response, "Drivers in the capital pay three gangs at once.")
+        self.assertContains(response, "8 Jul 2014")
+        self.assertContains(response, '<a href="/authors/ana-ruiz/">Ana Ruiz</a>', html=True)
+        self.assertContains(response, '<a href="/authors/luis-perez/">Luis Pérez</a>', html=True)
+        self.assertContains(response, 'alt="A city bus at night"')
+        self.assertContains(response, "Route 7")
+        self.assertContains(response, "Newsroom Analysis")
+        self.assertContains(response, "The gangs are copying each other.")
+        self.assertContains(response, '<a href="/tags/extortion/">extortion</a>', html=True)
+        self.assertContains(response, 'href="/donate/?article=')
+        self.assertContains(response, "<h1", count=1)
+
+    def test_byline_keeps_the_editors_order(self):
+        content = self.client.get(self.article.get_absolute_url()).content.decode()
+        self.assertLess(content.index("Ana Ruiz</a>"), content.index("Luis Pérez</a>"))
+
+    def test_unpublished_and_scheduled_articles_are_not_found(self):
+        draft = make_article(section=self.section, published=False)
+        scheduled = make_article(section=self.section, publish_at=timezone.now() + timedelta(hours=1))
+        self.assertEqual(self.client.get(draft.get_absolute_url()).status_code, 404)
+        self.assertEqual(self.client.get(scheduled.get_absolute_url()).status_code, 404)
+
+    def test_not_found_page_is_friendly(self):
+        response = self.client.get("/news/briefs/no-such-story/")
+        self.assertContains(response, "We could not find that page", status_code=404)
+
+    def test_wrong_section_or_language_redirects_to_the_one_address(self):
+        spanish = make_article(section=self.section, slug="pandillas-buses", language="es")
+        other = make_section(slug="analysis")
+
+        response = self.client.get("/news/analysis/extortion-bus-routes/")
+        self.assertRedirects(response, "/news/briefs/extortion-bus-routes/", status_code=301)
+        response = self.client.get("/news/briefs/pandillas-buses/")
+        self.assertRedirects(response, "/es/news/briefs/pandillas-buses/", status_code=301)
+        self.assertEqual(other.slug, "analysis")
+        self.assertEqual(spanish.language, "es")
+
+    def test_translations_link_to_each_other(self):
+        spanish = make_article(section=self.section, slug="pandillas-buses", language="es", title="Pandillas")
+        pair_translations(article=self.article, translation=spanish)
+
+        english_page = self.client.get(self.article.get_absolute_url())
+        spanish_page = self.client.get(spanish.get_absolute_url())
+
+        self.assertContains(english_page, 'hreflang="es" href="http://127.0.0.1:8000/es/news/briefs/pandillas-buses/"')
+        self.assertContains(english_page, 'href="/es/news/briefs/pandillas-buses/" hreflang="es"')
+        self.assertContains(spanish_page, 'href="/news/briefs/extortion-bus-routes/" hreflang="en"')
+        self.assertContains(spanish_page, "Breves")
+
+    def test_unpublished_translation_is_not_linked(self):
+        spanish = make_article(section=self.section, slug="borrador", language="es", published=False)
+        pair_translations(article=self.article, translation=spanish)
+        self.assertNotContains(self.client.get(self.article.get_absolute_url()), "/es/news/briefs/borrador/")
+
+    def test_see_also_callout_sits_after_its_paragraph(self):
+        linked = make_article(section=self.section, title="Bus drivers strike")
+        ArticleLink.objects.create(
+            from_article=self.article, to_article=linked, kind=ArticleLink.Kind.SEE_ALSO, after_paragraph=2
+        )
+        content = self.client.get(self.article.get_absolute_url()).content.decode()
+        callout = content.index("Bus drivers strike")
+        self.assertLess(content.index("<p>Two.</p>"), callout)
+        self.assertLess(callout, content.index("<p>Three.</p>"))
+
+    def test_unpublished_links_are_hidden(self):
+        draft = make_article(section=self.section, title="Secret draft", published=False)
+        ArticleLink.objects.create(from_article=self.article, to_article=draft, kind=ArticleLink.Kind.SEE_ALSO)
+        ArticleLink.objects.create(from_article=self.article, to_article=draft, kind=ArticleLink.Kind.RELATED)
+        self.assertNotContains(self.client.get(self.article.get_absolute_url()), "Secret draft")
+
+    def test_related_content_picks_first_then_shared_topics_never_itself(self):
+        pick = make_article(section=self.section, title="Editors pick")
+        ArticleLink.objects.create(from_article=self.article, to_article=pick, kind=ArticleLink.Kind.RELATED)
+        make_article(section=self.section, title="Same topic", tags=["extortion"])
+        make_article(section=self.section, title="Same country", countries=[self.country])
+        make_article(section=self.section, title="Unrelated story")
+        make_article(section=self.section, title="Unpublished same topic", tags=["extortion"], published=False)
+
+        response = self.client.get(self.article.get_absolute_url())
+        related = [article.title for article in response.context["related"]]
+
+        self.assertEqual(related[0], "Editors pick")
+        self.assertCountEqual(related[1:], ["Same topic", "Same country"])
+        self.assertNotIn(self.article.title, related)
+
+    def test_organization_news_is_shown(self):
+        self.assertContains(self.client.get(self.article.get_absolute_url()), "We won an award for the prisons series")
+
+    def test_corrections_are_listed_with_their_dates(self):
+        Correction.objects.create(article=self.article, text="An earlier version misspelled a name.")
+        self.assertContains(self.client.get(self.article.get_absolute_url()), "An earlier version misspelled a name.")
+
+    def test_anonymous_readers_get_no_cookies(self):
+        self.assertEqual(self.client.get(self.article.get_absolute_url()).cookies, {})
+
+    def test_query_count_does_not_grow_with_tags_authors_or_links(self):
+        """Guards against per-item queries for bylines, tags, countries, links and related teasers."""
+        pair_translations(article=self.article, translation=make_article(section=self.section, language="es"))
+        url = self.article.get_absolute_url()
+        # article, bylines, tags, countries, corrections, links, related, translation, sections menu,
+        # organization news
+        with self.assertNumQueries(10):
+            self.client.get(url)
+        for number in range(5):
+            self.article.tags.add(f"topic-{number}")
+            self.article.countries.add(make_country())
+            make_article(section=self.section, authors=[make_author()], tags=[f"topic-{number}"])
+            linked = make_article(section=self.section)
+            ArticleLink.objects.create(from_article=self.article, to_article=linked, kind=ArticleLink.Kind.SEE_ALSO)
+            Correction.objects.create(article=self.article, text=f"Fixed detail {number}.")
+        with self.assertNumQueries(10):
+            self.client.get(url)
+
+
+class ListingPageTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.section = make_section(name="Briefs", slug="briefs")
+        cls.country = make_country(name="Honduras", slug="honduras", iso_code="HN")
+        cls.author = make_author(name="Ana Ruiz", slug="ana-ruiz", bio="Covers prisons.")
+        cls.article = make_article(
+            title="Prison riots spread",
+            section=cls.section,
+            countries=[cls.country],
+            authors=[cls.author],
+            tags=["prisons"],
+        )
+        make_article(
+            title="Hidden draft",
+            section=cls.section,
+            countries=[cls.country],
+            authors=[cls.author],
+            tags=["prisons"],
+            published=False,
+        )
+
+    def test_each_listing_shows_its_published_articles(self):
+        for url in ["/news/briefs/", "/countries/honduras/", "/authors/ana-ruiz/", "/tags/prisons/"]:
+            with self.subTest(url=url):
+                response = self.client.get(url)
+                self.assertContains(response, "Prison riots spread")
+                self.assertNotContains(response, "Hidden draft")
+
+    def test_author_page_shows_the_bio(self):
+        self.assertContains(self.client.get("/authors/ana-ruiz/"), "Covers prisons.")
+
+    def test_unknown_listing_is_not_found(self):
+        for url in ["/news/nope/", "/countries/nope/", "/authors/nope/", "/tags/nope/"]:
+            with self.subTest(url=url):
+                self.assertEqual(self.client.get(url).status_code, 404)
+
+    def test_pagination_splits_long_listings(self):
+        for number in range(25):
+            make_article(section=self.section, title=f"Story {number:02d}")
+        first = self.client.get("/news/briefs/")
+        second = self.client.get("/news/briefs/?page=2")
+        self.assertEqual(len(first.context["articles"]), 20)
+        self.assertContains(first, 'rel="next"')
+        self.assertEqual(len(second.context["articles"]), 6)
+
+    def test_query_count_does_not_grow_with_page_size(self):
+        """Guards against one byline or label query per teaser on listings."""
+        with self.assertNumQueries(5):  # section, count, articles, bylines, sections menu
+            self.client.get("/news/briefs/")
+        for _ in range(15):
+            make_article(section=self.section, authors=[make_author(), make_author()], tags=["prisons"])
+        with self.assertNumQueries(5):
+            self.client.get("/news/briefs/")
+
+
+@pytest.mark.django_db
+def test_health_check_reports_the_database(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json() == {"database": "ok"}
+    assert "no-cache" in response["Cache-Control"]
