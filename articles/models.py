@@ -1,8 +1,9 @@
 """The newsroom's content: sections, articles, authors, countries, images, tags and links."""
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -189,6 +190,11 @@ class Author(models.Model):
         return localized(self, "bio")
 
 
+def _bylines():
+    """Bylines in order with their authors, for prefetching."""
+    return models.Prefetch("bylines", queryset=ArticleAuthor.objects.select_related("author"))
+
+
 class ArticleQuerySet(models.QuerySet):
     def published(self):
         """What readers may see: published, with the publish time reached.
@@ -202,16 +208,18 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(language=language)
 
     def for_teaser(self):
-        """What a short teaser shows (label, headline, image, date), in the same query."""
-        return self.select_related("section", "primary_tag", "lead_image")
+        """What a short teaser shows (label, headline, image, date), in the same query, without the text."""
+        return self.select_related("section", "primary_tag", "lead_image").defer("body", "analysis")
+
+    def for_page(self):
+        """Everything the article page shows of the article itself and its bylines, in two queries."""
+        return self.select_related("section", "primary_country", "primary_tag", "lead_image").prefetch_related(
+            _bylines()
+        )
 
     def for_listing(self):
         """What a full teaser shows, bylines included: a constant number of queries for any page size."""
-        return (
-            self.for_teaser()
-            .select_related("primary_country")
-            .prefetch_related(models.Prefetch("bylines", queryset=ArticleAuthor.objects.select_related("author")))
-        )
+        return self.for_teaser().select_related("primary_country").prefetch_related(_bylines())
 
     def related_to(self, article, *, picks=(), limit=4):
         """Related content for `article`: the editors' picks first, then filled with the latest articles
@@ -239,6 +247,12 @@ class ArticleQuerySet(models.QuerySet):
         if article.translation_key is None:
             return self.none()
         return self.filter(translation_key=article.translation_key).exclude(pk=article.pk)
+
+
+class ArticleManager(models.Manager.from_queryset(ArticleQuerySet)):
+    def get_queryset(self):
+        # The search vector is as large as the text and only search reads it (in SQL).
+        return super().get_queryset().defer("search_vector")
 
 
 class Article(models.Model):
@@ -347,8 +361,11 @@ class Article(models.Model):
         default=True,
         help_text=_("Others may republish it under Creative Commons BY-NC. Untick for work we may not relicense."),
     )
+    # Kept up to date by a PostgreSQL trigger (migration 0002) from the headline, dek, body and analysis,
+    # with English or Spanish stemming by the article's language; unused on SQLite.
+    search_vector = SearchVectorField(null=True, editable=False)
 
-    objects = ArticleQuerySet.as_manager()
+    objects = ArticleManager()
 
     class Meta:
         ordering = ["-publish_at", "-pk"]
@@ -370,12 +387,28 @@ class Article(models.Model):
     def __str__(self):
         return self.title
 
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        article = super().from_db(db, field_names, values)
+        # Remember the slug as loaded, so that save() can tell a renamed article from a new one.
+        # (Read from the row itself: touching a deferred attribute here would cost a query.)
+        if "slug" in field_names:
+            article._loaded_slug = values[list(field_names).index("slug")]
+        return article
+
     def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = slugify(self.title)[:200]
         self.body = clean_html(self.body)
         self.analysis = clean_html(self.analysis)
-        super().save(*args, **kwargs)
+        old_slug = getattr(self, "_loaded_slug", None)
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            # A published article's old address keeps working: it redirects to the new one.
+            if old_slug and old_slug != self.slug and self.status == self.Status.PUBLISHED:
+                ArticleRedirect.objects.filter(old_slug=self.slug).delete()
+                ArticleRedirect.objects.update_or_create(old_slug=old_slug, defaults={"article": self})
+        self._loaded_slug = self.slug
 
     def get_absolute_url(self):
         # Spanish articles live under /es/, whatever language the current page is in.
@@ -405,6 +438,24 @@ class Article(models.Model):
     def label(self):
         """The teaser label: the primary tag, else the section."""
         return self.primary_tag.name if self.primary_tag_id else self.section.display_name
+
+
+class ArticleRedirect(models.Model):
+    """An old slug of a published article, answered with a permanent redirect to its current address."""
+
+    old_slug = models.SlugField(_("old slug"), max_length=200, unique=True)
+    article = models.ForeignKey(Article, verbose_name=_("article"), on_delete=models.CASCADE, related_name="redirects")
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("old address")
+        verbose_name_plural = _("old addresses")
+
+    def __str__(self):
+        return f"{self.old_slug} → {self.article.slug}"
+
+    def get_absolute_url(self):
+        return self.article.get_absolute_url()
 
 
 class ArticleAuthor(models.Model):

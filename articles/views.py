@@ -6,7 +6,7 @@ from django.utils.translation import get_language
 from django.views.generic import DetailView, ListView, TemplateView
 from taggit.models import Tag
 
-from articles.models import Article, ArticleLink, Author, Country, Section
+from articles.models import Article, ArticleLink, ArticleRedirect, Author, Country, Section
 
 
 def published_articles():
@@ -85,7 +85,7 @@ class ArticleDetailView(DetailView):
         )
         return (
             Article.objects.published()
-            .for_listing()
+            .for_page()
             .prefetch_related(
                 "tags",
                 "countries",
@@ -95,7 +95,18 @@ class ArticleDetailView(DetailView):
         )
 
     def get(self, request, *args, **kwargs):
-        self.object = self.get_object()
+        try:
+            self.object = self.get_object()
+        except Http404:
+            # A published article whose slug changed answers its old address with a permanent redirect.
+            moved = (
+                ArticleRedirect.objects.filter(old_slug=kwargs["slug"], article__in=Article.objects.published())
+                .select_related("article__section")
+                .first()
+            )
+            if moved is None:
+                raise
+            return redirect(moved.article, permanent=True)
         # An article has one address: its section and its language's prefix.
         if request.path != self.object.get_absolute_url():
             return redirect(self.object, permanent=True)

@@ -4,7 +4,7 @@ import pytest
 from django.test import TestCase
 from django.utils import timezone
 
-from articles.models import ArticleLink, Correction
+from articles.models import Article, ArticleLink, Correction
 from articles.services import pair_translations
 from tests.factories import make_article, make_author, make_country, make_image, make_section
 
@@ -121,6 +121,33 @@ class ArticlePageTests(TestCase):
         self.assertRedirects(response, "/es/news/briefs/pandillas-buses/", status_code=301)
         self.assertEqual(other.slug, "analysis")
         self.assertEqual(spanish.language, "es")
+
+    def test_a_renamed_article_answers_its_old_address_with_a_permanent_redirect(self):
+        article = make_article(section=self.section, slug="first-slug")
+        article = Article.objects.get(pk=article.pk)
+        article.slug = "second-slug"
+        article.save()
+        article.slug = "third-slug"
+        article.save()
+
+        for old in ("first-slug", "second-slug"):
+            response = self.client.get(f"/news/briefs/{old}/")
+            self.assertRedirects(response, "/news/briefs/third-slug/", status_code=301)
+
+    def test_renaming_back_to_an_old_slug_keeps_the_article_reachable(self):
+        article = Article.objects.get(pk=make_article(section=self.section, slug="original").pk)
+        article.slug = "renamed"
+        article.save()
+        article.slug = "original"
+        article.save()
+        self.assertEqual(self.client.get("/news/briefs/original/").status_code, 200)
+        self.assertRedirects(self.client.get("/news/briefs/renamed/"), "/news/briefs/original/", status_code=301)
+
+    def test_drafts_leave_no_redirects_behind(self):
+        draft = Article.objects.get(pk=make_article(section=self.section, slug="draft-one", published=False).pk)
+        draft.slug = "draft-two"
+        draft.save()
+        self.assertEqual(self.client.get("/news/briefs/draft-one/").status_code, 404)
 
     def test_translations_link_to_each_other(self):
         spanish = make_article(section=self.section, slug="pandillas-buses", language="es", title="Pandillas")
