@@ -387,15 +387,6 @@ class Article(models.Model):
     def __str__(self):
         return self.title
 
-    @classmethod
-    def from_db(cls, db, field_names, values):
-        article = super().from_db(db, field_names, values)
-        # Remember the slug as loaded, so that save() can tell a renamed article from a new one.
-        # (Read from the row itself: touching a deferred attribute here would cost a query.)
-        if "slug" in field_names:
-            article._loaded_slug = values[list(field_names).index("slug")]
-        return article
-
     def save(self, *args, **kwargs):
         if not self.slug:
             self.slug = slugify(self.title)[:200]
@@ -414,6 +405,15 @@ class Article(models.Model):
         # Spanish articles live under /es/, whatever language the current page is in.
         with translation.override(self.language):
             return reverse("articles:article-detail", kwargs={"section": self.section.slug, "slug": self.slug})
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        article = super().from_db(db, field_names, values)
+        # Remember the slug as loaded, so that save() can tell a renamed article from a new one.
+        # (Read from the row itself: touching a deferred attribute here would cost a query.)
+        if "slug" in field_names:
+            article._loaded_slug = values[list(field_names).index("slug")]
+        return article
 
     def clean(self):
         if self.status == self.Status.PUBLISHED and self.publish_at is None:
