@@ -11,4 +11,5 @@ urlpatterns = [
     path("tags/<slug:slug>/", views.TagDetailView.as_view(), name="tag-detail"),
     path("countries/<slug:slug>/", views.CountryDetailView.as_view(), name="country-detail"),
     path("authors/<slug:slug>/", views.AuthorDetailView.as_view(), name="author-detail"),
+    path("corrections/", views.CorrectionListView.as_view(), name="correction-list"),
 ]

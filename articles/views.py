@@ -1,12 +1,14 @@
 from django.conf import settings
-from django.db.models import Prefetch
+from django.db.models import F, Prefetch, Window
+from django.db.models.functions import RowNumber
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import get_language
 from django.views.generic import DetailView, ListView, TemplateView
 from taggit.models import Tag
 
-from articles.models import Article, ArticleLink, ArticleRedirect, Author, Country, Section
+from articles import structured_data
+from articles.models import Article, ArticleLink, ArticleRedirect, Author, Correction, Country, Section
 
 
 def published_articles():
@@ -16,15 +18,58 @@ def published_articles():
 
 class HomeView(TemplateView):
     template_name = "articles/home.html"
-    latest_count = 12
+    latest_count = 7
+    per_section = 3
+    organization_news_count = 3
 
     def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        latest = list(published_articles()[: self.latest_count + 1])
-        context["lead"] = latest[0] if latest else None
-        context["latest"] = latest[1:]
-        context["sections"] = Section.objects.all()
-        return context
+        organization = settings.NEWSROOM_ORGANIZATION_SECTION
+        latest = list(published_articles().exclude(section__slug=organization)[: self.latest_count])
+        shown = [article.pk for article in latest]
+        # The newest few of every section in one query, not one query per section.
+        section_teasers = (
+            Article.objects.published()
+            .in_language(get_language())
+            .for_teaser()
+            .exclude(section__slug=organization)
+            .exclude(pk__in=shown)
+            .annotate(
+                rank=Window(
+                    RowNumber(), partition_by=[F("section_id")], order_by=[F("publish_at").desc(), F("pk").desc()]
+                )
+            )
+            .filter(rank__lte=self.per_section)
+        )
+        by_section = {}
+        for article in section_teasers:
+            by_section.setdefault(article.section_id, []).append(article)
+        sections = [(section, by_section[section.pk]) for section in Section.objects.all() if section.pk in by_section]
+        return super().get_context_data(
+            lead=latest[0] if latest else None,
+            latest=latest[1:],
+            sections=sections,
+            organization_news=Article.objects.published()
+            .in_language(get_language())
+            .for_teaser()
+            .filter(section__slug=organization)[: self.organization_news_count],
+            **kwargs,
+        )
+
+
+class CorrectionListView(ListView):
+    """Every correction and update to a published article, newest first."""
+
+    template_name = "articles/correction_list.html"
+    context_object_name = "corrections"
+    paginate_by = 30
+
+    def get_queryset(self):
+        return (
+            Correction.objects.filter(article__in=Article.objects.published().in_language(get_language()))
+            .select_related("article__section")
+            .defer("article__body", "article__analysis")
+            .order_by("-published_at", "-pk")
+        )
 
 
 class ArticleListView(ListView):
@@ -123,10 +168,13 @@ class ArticleDetailView(DetailView):
         links = article.visible_links
         see_also = [link for link in links if link.kind == ArticleLink.Kind.SEE_ALSO]
         picks = [link.to_article for link in links if link.kind == ArticleLink.Kind.RELATED]
+        translation = Article.objects.published().translations_of(article).select_related("section").first()
         return super().get_context_data(
             see_also=see_also,
             related=Article.objects.related_to(article, picks=picks, limit=self.related_count),
-            translation=Article.objects.published().translations_of(article).select_related("section").first(),
+            translation=translation,
+            structured_data=structured_data.news_article(article, translation_of=translation),
+            breadcrumbs=structured_data.breadcrumbs(article),
             organization_news=Article.objects.published()
             .in_language(article.language)
             .for_teaser()

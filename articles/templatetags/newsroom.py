@@ -1,14 +1,19 @@
 """Template tags for the reader site."""
 
+import json
 import re
 
 from django import template
+from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import translate_url
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 from articles.models import Section
+from articles.sharing import share_links
+from newsroom.site import absolute_url
 
 register = template.Library()
 
@@ -63,3 +68,41 @@ def other_language_url(context, language):
 @register.filter
 def is_current_language(code):
     return code == get_language()
+
+
+@register.filter
+def absolute(url):
+    """A path made absolute on the site's public origin."""
+    return absolute_url(str(url))
+
+
+@register.simple_tag
+def json_ld(data):
+    """A JSON-LD script element; <, > and & are escaped so no text can close the element."""
+    text = json.dumps(data, ensure_ascii=False).translate(
+        {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
+    )
+    return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))  # noqa: S308
+
+
+@register.inclusion_tag("includes/share_links.html")
+def share(article):
+    return {"links": share_links(article), "url": absolute_url(article.get_absolute_url())}
+
+
+@register.simple_tag(takes_context=True)
+def republish_html(context, article):
+    """The ready-to-paste HTML of `article` for other sites, with attribution and links to the original."""
+    return render_to_string("includes/republish_html.html", {**context.flatten(), "article": article}).strip()
+
+
+@register.filter
+def alternate_urls(request):
+    """(language, path) of this page in each language, for hreflang links on pages that exist in both."""
+    return [(code, translate_url(request.path, code)) for code, _name in settings.LANGUAGES]
+
+
+@register.filter
+def page_numbers(page):
+    """Page numbers around the current one, with ellipses: 1 … 4 5 [6] 7 8 … 40."""
+    return page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)

@@ -1,4 +1,7 @@
+import json
+import re
 from datetime import UTC, datetime, timedelta
+from html import unescape
 
 import pytest
 from django.test import TestCase
@@ -47,12 +50,34 @@ class HomePageTests(TestCase):
         authors = [make_author() for _ in range(3)]
         for _ in range(3):
             make_article(section=section, authors=authors[:1], lead_image=make_image())
-        with self.assertNumQueries(3):  # sections menu, articles, bylines
+        # latest, their bylines, the newest of each section, sections, sections menu, organization news
+        with self.assertNumQueries(6):
             self.client.get("/")
         for _ in range(10):
             make_article(section=section, authors=authors, lead_image=make_image())
-        with self.assertNumQueries(3):
+            make_article(section=make_section(), authors=authors)
+        with self.assertNumQueries(6):
             self.client.get("/")
+
+    def test_shows_sections_and_organization_news(self):
+        briefs = make_section(name="Briefs", slug="briefs", order=1)
+        investigations = make_section(name="Investigations", slug="investigations", order=2)
+        organization = make_section(name="The Organization", slug="organization", order=3)
+        for number in range(12):
+            make_article(section=briefs, title=f"Brief {number}")
+        make_article(section=investigations, title="The cocaine routes of the Pacific")
+        make_article(section=organization, title="We are hiring a data reporter")
+
+        response = self.client.get("/")
+
+        self.assertContains(response, '<a href="/news/investigations/">Investigations</a>', html=True)
+        self.assertContains(response, "The cocaine routes of the Pacific")
+        self.assertContains(response, "About Newsroom")
+        self.assertContains(response, "We are hiring a data reporter")
+        # Seven latest (lead included), then the next three briefs in their own block; older ones wait.
+        for number in range(3, 12):
+            self.assertContains(response, f"Brief {number}<", count=1)
+        self.assertNotContains(response, "Brief 2<")
 
 
 class ArticlePageTests(TestCase):
@@ -96,6 +121,82 @@ class ArticlePageTests(TestCase):
         self.assertContains(response, '<a href="/tags/extortion/">extortion</a>', html=True)
         self.assertContains(response, 'href="/donate/?article=')
         self.assertContains(response, "<h1", count=1)
+
+    def structured_data(self, response):
+        """The JSON-LD blocks of a page, parsed."""
+        blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', response.content.decode(), re.S)
+        return [json.loads(block) for block in blocks]
+
+    def test_json_ld_describes_the_news_article(self):
+        spanish = make_article(section=self.section, slug="pandillas-buses", language="es")
+        pair_translations(article=self.article, translation=spanish)
+        Correction.objects.create(
+            article=self.article, text="Fixed a date.", published_at=datetime(2015, 1, 2, tzinfo=UTC)
+        )
+
+        news, crumbs = self.structured_data(self.client.get(self.article.get_absolute_url()))
+
+        self.assertEqual(news["@type"], "NewsArticle")
+        self.assertEqual(news["headline"], "Extortion rings move into bus routes")
+        self.assertEqual(news["datePublished"], "2014-07-08T12:00:00+00:00")
+        self.assertEqual(news["dateModified"], "2015-01-02T00:00:00+00:00")
+        self.assertEqual([author["name"] for author in news["author"]], ["Ana Ruiz", "Luis Pérez"])
+        self.assertEqual(news["inLanguage"], "en")
+        self.assertEqual(news["publisher"]["name"], "Newsroom")
+        self.assertEqual(news["license"], "https://creativecommons.org/licenses/by-nc/4.0/")
+        self.assertTrue(news["image"][0].startswith("http://127.0.0.1:8000/media/images/"))
+        self.assertEqual(news["workTranslation"]["@id"], "http://127.0.0.1:8000/es/news/briefs/pandillas-buses/")
+        self.assertEqual(
+            [item["name"] for item in crumbs["itemListElement"]],
+            ["Newsroom", "Briefs", "Extortion rings move into bus routes"],
+        )
+
+    def test_json_ld_cannot_be_broken_out_of(self):
+        article = make_article(section=self.section, title="</script><script>alert(1)</script>")
+        response = self.client.get(article.get_absolute_url())
+        self.assertNotContains(response, "<script>alert(1)")
+        self.assertEqual(self.structured_data(response)[0]["headline"], "</script><script>alert(1)</script>")
+
+    def test_social_cards_and_canonical_link(self):
+        response = self.client.get(self.article.get_absolute_url())
+        self.assertContains(
+            response, '<link rel="canonical" href="http://127.0.0.1:8000/news/briefs/extortion-bus-routes/">'
+        )
+        self.assertContains(response, '<meta property="og:type" content="article">')
+        self.assertContains(response, '<meta property="og:title" content="Extortion rings move into bus routes">')
+        self.assertContains(response, '<meta name="twitter:card" content="summary_large_image">')
+
+    def test_share_links_are_plain_urls(self):
+        response = self.client.get(self.article.get_absolute_url())
+        url = "http%3A%2F%2F127.0.0.1%3A8000%2Fnews%2Fbriefs%2Fextortion-bus-routes%2F"
+        for start in ("https://x.com/intent/post?url=", "https://www.facebook.com/sharer/sharer.php?u="):
+            self.assertContains(response, f'href="{start}{url}')
+        self.assertContains(response, 'href="https://wa.me/?text=')
+        self.assertContains(response, "mailto:?subject=")
+        self.assertContains(response, 'data-copy-link="http://127.0.0.1:8000/news/briefs/extortion-bus-routes/"')
+        self.assertNotContains(response, '<script src="http')
+
+    def test_republish_block_hands_out_html_with_attribution(self):
+        response = self.client.get(self.article.get_absolute_url())
+        self.assertContains(response, "Republish this article")
+        textarea = re.search(r'<textarea id="republish-html"[^>]*>(.*?)</textarea>', response.content.decode(), re.S)
+        html = unescape(textarea.group(1))
+        self.assertIn('<a href="http://127.0.0.1:8000/news/briefs/extortion-bus-routes/">Newsroom</a>', html)
+        self.assertIn("<h1>Extortion rings move into bus routes</h1>", html)
+        self.assertIn("By Ana Ruiz, Luis Pérez, Newsroom", html)
+        self.assertIn("<p>The gangs are copying each other.</p>", html)
+        self.assertIn("creativecommons.org/licenses/by-nc/4.0/", html)
+        self.assertEqual(html.count("originally published by"), 2)
+
+    def test_no_republish_block_for_work_we_may_not_relicense(self):
+        article = make_article(section=self.section, republishable=False)
+        self.assertNotContains(self.client.get(article.get_absolute_url()), "Republish this article")
+
+    def test_links_to_donate_and_comment_for_this_article(self):
+        response = self.client.get(self.article.get_absolute_url())
+        self.assertContains(response, f'href="/donate/?article={self.article.pk}&amp;placement=article"')
+        self.assertContains(response, f'href="/comments/?article={self.article.pk}"')
+        self.assertContains(response, "What are your thoughts?")
 
     def test_byline_keeps_the_editors_order(self):
         content = self.client.get(self.article.get_absolute_url()).content.decode()
@@ -280,6 +381,26 @@ class ListingPageTests(TestCase):
             make_article(section=self.section, authors=[make_author(), make_author()], tags=["prisons"])
         with self.assertNumQueries(5):
             self.client.get("/news/briefs/")
+
+
+class CorrectionsPageTests(TestCase):
+    def test_lists_corrections_of_published_articles_newest_first(self):
+        older = make_article(title="Mining permits")
+        newer = make_article(title="Port seizures")
+        draft = make_article(title="Unreleased", published=False)
+        Correction.objects.create(article=older, text="Wrong province.", published_at=datetime(2024, 1, 1, tzinfo=UTC))
+        Correction.objects.create(article=newer, text="Wrong tonnage.", published_at=datetime(2024, 3, 1, tzinfo=UTC))
+        Correction.objects.create(article=draft, text="Secret fix.")
+
+        response = self.client.get("/corrections/")
+
+        content = response.content.decode()
+        self.assertLess(content.index("Wrong tonnage."), content.index("Wrong province."))
+        self.assertContains(response, f'href="{older.get_absolute_url()}#corrections"')
+        self.assertNotContains(response, "Secret fix.")
+
+    def test_empty_state(self):
+        self.assertContains(self.client.get("/corrections/"), "No corrections so far.")
 
 
 @pytest.mark.django_db

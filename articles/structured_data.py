@@ -1,0 +1,78 @@
+"""schema.org data for article pages, emitted as JSON-LD for search engines and news aggregators."""
+
+from django.conf import settings
+from django.templatetags.static import static
+from django.urls import reverse
+from django.utils import translation
+
+from newsroom.site import absolute_url
+
+LICENSE_URL = "https://creativecommons.org/licenses/by-nc/4.0/"
+
+
+def last_modified(article):
+    """When the article last changed for readers: its publication, or its latest correction or update."""
+    corrections = [correction.published_at for correction in article.corrections.all()]
+    return max([article.publish_at, *corrections])
+
+
+def publisher():
+    return {
+        "@type": "NewsMediaOrganization",
+        "name": settings.NEWSROOM_NAME,
+        "url": absolute_url("/"),
+        "logo": {"@type": "ImageObject", "url": absolute_url(static("img/logo.png"))},
+    }
+
+
+def news_article(article, *, translation_of=None):
+    """A schema.org NewsArticle for `article` (its corrections and bylines prefetched)."""
+    url = absolute_url(article.get_absolute_url())
+    data = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "@id": url,
+        "mainEntityOfPage": url,
+        "url": url,
+        "headline": article.title,
+        "description": article.seo_description or article.dek,
+        "datePublished": article.publish_at.isoformat(),
+        "dateModified": last_modified(article).isoformat(),
+        "inLanguage": article.language,
+        "articleSection": article.section.display_name,
+        "author": [
+            {"@type": "Person", "name": author.name, "url": absolute_url(author.get_absolute_url())}
+            for author in article.byline_authors
+        ],
+        "publisher": publisher(),
+        "keywords": [tag.name for tag in article.tags.all()],
+        "isAccessibleForFree": True,
+    }
+    if article.republishable:
+        data["license"] = LICENSE_URL
+    if article.lead_image:
+        data["image"] = [absolute_url(article.lead_image.file.url)]
+    if translation_of is not None:
+        data["workTranslation"] = {
+            "@type": "NewsArticle",
+            "@id": absolute_url(translation_of.get_absolute_url()),
+            "inLanguage": translation_of.language,
+        }
+    return data
+
+
+def breadcrumbs(article):
+    """Home › section › article, as a schema.org BreadcrumbList in the article's language."""
+    with translation.override(article.language):
+        home = absolute_url(reverse("articles:home"))
+        section = absolute_url(article.section.get_absolute_url())
+        section_name = article.section.display_name
+    trail = [(settings.NEWSROOM_NAME, home), (section_name, section), (article.title, None)]
+    return {
+        "@context": "https://schema.org",
+        "@type": "BreadcrumbList",
+        "itemListElement": [
+            {"@type": "ListItem", "position": position, "name": name, **({"item": url} if url else {})}
+            for position, (name, url) in enumerate(trail, start=1)
+        ],
+    }

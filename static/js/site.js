@@ -1,0 +1,24 @@
+// Small enhancements; every page works without this file.
+(function () {
+  "use strict";
+
+  // "Copy link": copy the article's address instead of following the link, and say so.
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest("[data-copy-link]");
+    if (!link || !navigator.clipboard) {
+      return;
+    }
+    event.preventDefault();
+    navigator.clipboard.writeText(link.getAttribute("data-copy-link")).then(function () {
+      var original = link.textContent;
+      link.textContent = link.getAttribute("data-copied");
+      window.setTimeout(function () { link.textContent = original; }, 2000);
+    });
+  });
+
+  // "Republish this article": select the whole HTML when the box gets focus, ready to copy.
+  var html = document.getElementById("republish-html");
+  if (html) {
+    html.addEventListener("focus", function () { html.select(); });
+  }
+})();
