@@ -1,10 +1,13 @@
 """The newsroom's content: sections, articles, authors, countries, images, tags and links."""
 
+import re
+
 from django.conf import settings
-from django.contrib.postgres.search import SearchVectorField
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVectorField
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
-from django.db.models import F, Q
+from django.db import connections, models, transaction
+from django.db.models import F, Func, Q, Value
+from django.db.models.functions import Concat
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.text import slugify
@@ -125,6 +128,8 @@ class Image(models.Model):
         _("credit"), max_length=200, blank=True, help_text=_("Photographer or agency, e.g. “Ana Ruiz / Newsroom”.")
     )
     uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+    # Smaller WebP copies for responsive pages, {"480": "<storage name>", ...}; see articles/images.py.
+    renditions = models.JSONField(_("renditions"), default=dict, blank=True, editable=False)
 
     class Meta:
         ordering = ["-uploaded_at"]
@@ -136,6 +141,16 @@ class Image(models.Model):
 
     def get_absolute_url(self):
         return self.file.url
+
+    @property
+    def srcset(self):
+        """Every size of the image for the `srcset` attribute, smallest first, the original last."""
+        storage = self.file.storage
+        candidates = [
+            f"{storage.url(name)} {width}w"
+            for width, name in sorted(self.renditions.items(), key=lambda item: int(item[0]))
+        ]
+        return ", ".join([*candidates, f"{self.file.url} {self.width}w"])
 
 
 class Author(models.Model):
@@ -188,6 +203,33 @@ class Author(models.Model):
     @property
     def display_bio(self):
         return localized(self, "bio")
+
+
+# The longest reader query searched: room for any real question, none for a denial of service.
+SEARCH_MAX_LENGTH = 200
+# Put around each match of a search snippet: characters no article holds, so that the passage can be
+# escaped as plain text first and its matches marked up after (articles/search.py).
+SEARCH_MATCH_START = "\ue000"
+SEARCH_MATCH_STOP = "\ue001"
+# The text search configuration of each language, as the search vector trigger (migration 0002) uses them.
+SEARCH_CONFIGS = {"en": "english", "es": "spanish"}
+
+
+def clean_search_query(query):
+    """A reader's query as it may reach the database: no NUL characters or lone surrogates, trimmed,
+    at most SEARCH_MAX_LENGTH characters."""
+    query = str(query or "").replace("\x00", "").encode("utf-8", "replace").decode("utf-8")
+    return query.strip()[:SEARCH_MAX_LENGTH].strip()
+
+
+class StripTags(Func):
+    """An HTML column as text, its tags replaced with spaces as the search vector trigger does."""
+
+    function = "REGEXP_REPLACE"
+    output_field = models.TextField()
+
+    def __init__(self, expression):
+        super().__init__(expression, Value("<[^>]*>"), Value(" "), Value("g"))
 
 
 def _bylines():
@@ -247,6 +289,57 @@ class ArticleQuerySet(models.QuerySet):
         if article.translation_key is None:
             return self.none()
         return self.filter(translation_key=article.translation_key).exclude(pk=article.pk)
+
+    def search(self, query, *, language):
+        """Published articles in `language` that match a reader's `query`, best first.
+
+        On PostgreSQL: full text on the stored search vector, `query` read as a web search engine
+        would ("quoted phrase", or, -word) with the stemming of `language`, ranked with the vector's
+        weights (headline, then dek, then text) and then by recency. Elsewhere (SQLite in development):
+        every word of `query` in the headline, dek or body, newest first.
+
+        Each article gets `search_snippet`: plain text to escape before display, a passage of its dek
+        and text with the matches between SEARCH_MATCH_START and SEARCH_MATCH_STOP on PostgreSQL, the
+        dek elsewhere. An empty query matches nothing.
+        """
+        query = clean_search_query(query)
+        articles = self.published().in_language(language)
+        if not query:
+            return articles.none()
+        if connections[self.db].vendor == "postgresql":
+            config = SEARCH_CONFIGS.get(language, "simple")
+            search_query = SearchQuery(query, config=config, search_type="websearch")
+            text = Concat(
+                "dek",
+                Value("\n"),
+                StripTags("body"),
+                Value("\n"),
+                StripTags("analysis"),
+                output_field=models.TextField(),
+            )
+            snippet = SearchHeadline(
+                text,
+                search_query,
+                config=config,
+                start_sel=SEARCH_MATCH_START,
+                stop_sel=SEARCH_MATCH_STOP,
+                max_words=35,
+                min_words=15,
+                max_fragments=2,
+                fragment_delimiter=" … ",
+            )
+            return (
+                articles.filter(search_vector=search_query)
+                .annotate(search_rank=SearchRank(F("search_vector"), search_query), search_snippet=snippet)
+                .order_by("-search_rank", "-publish_at", "-pk")
+            )
+        words = re.findall(r"\w+", query)
+        if not words:
+            return articles.none()
+        matches = Q()
+        for word in words:
+            matches &= Q(title__icontains=word) | Q(dek__icontains=word) | Q(body__icontains=word)
+        return articles.filter(matches).annotate(search_snippet=F("dek")).order_by("-publish_at", "-pk")
 
 
 class ArticleManager(models.Manager.from_queryset(ArticleQuerySet)):
