@@ -1,6 +1,7 @@
 """Image renditions: smaller WebP copies made once per upload, so phones never download a poster."""
 
 import io
+from pathlib import PurePosixPath
 
 from django.core.files.base import ContentFile
 from PIL import Image as PILImage
@@ -18,6 +19,8 @@ def create_renditions(image):
     for name in image.renditions.values():
         storage.delete(name)
     renditions = {}
+    # Named after the original, whose name the storage keeps unique.
+    stem = PurePosixPath(image.file.name).stem
     with image.file.open("rb") as handle, PILImage.open(handle) as source:
         source = ImageOps.exif_transpose(source)
         if source.mode not in ("RGB", "RGBA"):
@@ -28,9 +31,8 @@ def create_renditions(image):
             height = round(source.height * width / source.width)
             buffer = io.BytesIO()
             source.resize((width, height), PILImage.Resampling.LANCZOS).save(buffer, "WEBP", quality=WEBP_QUALITY)
-            renditions[str(width)] = storage.save(
-                f"images/renditions/{image.pk}-{width}w.webp", ContentFile(buffer.getvalue())
-            )
+            name = f"images/renditions/{stem}-{width}w.webp"
+            renditions[str(width)] = storage.save(name, ContentFile(buffer.getvalue()))
     Image.objects.filter(pk=image.pk).update(renditions=renditions)
     image.renditions = renditions
     return renditions

@@ -26,7 +26,8 @@ def test_remaking_renditions_replaces_the_old_files():
     renditions = create_renditions(image)
 
     storage = image.file.storage
-    leftovers = [name for name in storage.listdir("images/renditions")[1] if name.startswith(f"{image.pk}-")]
+    stem = image.file.name.rsplit("/", 1)[1].rsplit(".", 1)[0]
+    leftovers = [name for name in storage.listdir("images/renditions")[1] if name.startswith(f"{stem}-")]
     assert sorted(leftovers) == sorted(name.rsplit("/", 1)[1] for name in renditions.values())
     assert len(leftovers) == 2
 
