@@ -56,6 +56,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django.contrib.postgres",
+    # For the templates of its sitemap views.
+    "django.contrib.sitemaps",
     "taggit",
     "articles",
     "donations",

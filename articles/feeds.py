@@ -1,0 +1,174 @@
+"""RSS feeds: the latest articles, and the latest of a tag, a country or an author, in the page's language."""
+
+import html
+import mimetypes
+import re
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.contrib.syndication.views import Feed, add_domain
+from django.db.models import Prefetch
+from django.urls import reverse
+from django.utils import feedgenerator
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from taggit.models import Tag
+
+from articles.models import Article, ArticleAuthor, Author, Country
+
+DUBLIN_CORE = "http://purl.org/dc/elements/1.1/"
+# Where one block of text ends and the next begins, so that "<p>One.</p><p>Two.</p>" reads "One. Two.".
+BLOCK_END = re.compile(r"</(?:p|h[1-6]|li|blockquote|figcaption)>|<br\s*/?>", re.IGNORECASE)
+
+
+def plain_text(body_html):
+    """The words of sanitized HTML, without tags or entities, on one line."""
+    return " ".join(html.unescape(strip_tags(BLOCK_END.sub(" ", body_html))).split())
+
+
+def absolute(url):
+    """`url` on the public site's origin (settings.SITE_URL); URLs that are already absolute are kept.
+
+    Feed builds links on the request's host and scheme, which behind a proxy or a CDN are the internal
+    ones. Every URL handed to it is made absolute here, and add_domain leaves absolute URLs alone.
+    """
+    origin = urlsplit(settings.SITE_URL)
+    return add_domain(origin.netloc, url, secure=origin.scheme == "https")
+
+
+class BylineRssFeed(feedgenerator.Rss201rev2Feed):
+    """RSS 2.0 with one <dc:creator> per author, in byline order (Django's writes a single author)."""
+
+    def rss_attributes(self):
+        return {**super().rss_attributes(), "xmlns:dc": DUBLIN_CORE}
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, item)
+        for name in item["author_names"]:
+            handler.addQuickElement("dc:creator", name)
+
+
+class LatestArticlesFeed(Feed):
+    """The newsroom's latest published articles in the language of the page (/feed/, /es/feed/)."""
+
+    feed_type = BylineRssFeed
+    item_count = 20
+    excerpt_words = 50
+    url_name = "articles:feed"
+    description_format = _("The latest articles from %(newsroom)s.")
+
+    def articles(self, obj):
+        """Published articles in the page's language that belong in this feed."""
+        return Article.objects.published().in_language(get_language())
+
+    def items(self, obj):
+        # Bylines (with their authors) and tags in one query each, whatever the number of items.
+        bylines = Prefetch("bylines", queryset=ArticleAuthor.objects.select_related("author"))
+        return (
+            self.articles(obj)
+            .select_related("section", "lead_image")
+            .defer("analysis")
+            .prefetch_related(bylines, "tags")[: self.item_count]
+        )
+
+    def name(self, obj):
+        return ""
+
+    def title(self, obj):
+        name = self.name(obj)
+        return f"{settings.NEWSROOM_NAME} – {name}" if name else settings.NEWSROOM_NAME
+
+    def description(self, obj):
+        return self.description_format % {"newsroom": settings.NEWSROOM_NAME, "name": self.name(obj)}
+
+    def link(self, obj):
+        return absolute(reverse("articles:home"))
+
+    def feed_url(self, obj):
+        return absolute(reverse(self.url_name))
+
+    def item_title(self, article):
+        return article.title
+
+    def item_description(self, article):
+        if article.dek:
+            return article.dek
+        return Truncator(plain_text(article.body)).words(self.excerpt_words, truncate="…")
+
+    def item_link(self, article):
+        return absolute(article.get_absolute_url())
+
+    def item_pubdate(self, article):
+        return article.publish_at
+
+    def item_categories(self, article):
+        return sorted(tag.name for tag in article.tags.all())
+
+    def item_extra_kwargs(self, article):
+        return {"author_names": [author.name for author in article.byline_authors]}
+
+    def item_enclosures(self, article):
+        image = article.lead_image
+        if image is None:
+            return []
+        try:
+            length = image.file.size
+        except (OSError, ValueError):
+            # The file is gone from storage (or was never saved): no enclosure rather than a broken feed.
+            return []
+        mime_type = mimetypes.guess_type(image.file.name)[0] or "application/octet-stream"
+        return [feedgenerator.Enclosure(absolute(image.file.url), str(length), mime_type)]
+
+
+class ArticleListFeed(LatestArticlesFeed):
+    """The latest published articles of one tag, country or author, in the language of the page."""
+
+    model = None
+    # How an article is tied to the object, as a lookup (the same as the object's listing page).
+    lookup = ""
+    listing_url_name = ""
+
+    def get_object(self, request, slug):
+        # DoesNotExist is answered with a 404 by Feed.
+        return self.model.objects.get(slug=slug)
+
+    def articles(self, obj):
+        return super().articles(obj).filter(**{self.lookup: obj})
+
+    def name(self, obj):
+        return obj.name
+
+    def link(self, obj):
+        return absolute(reverse(self.listing_url_name, kwargs={"slug": obj.slug}))
+
+    def feed_url(self, obj):
+        return absolute(reverse(self.url_name, kwargs={"slug": obj.slug}))
+
+
+class TagFeed(ArticleListFeed):
+    model = Tag
+    lookup = "tagged_items__tag"
+    url_name = "articles:tag-feed"
+    listing_url_name = "articles:tag-detail"
+    description_format = _("The latest articles from %(newsroom)s on %(name)s.")
+
+
+class CountryFeed(ArticleListFeed):
+    model = Country
+    lookup = "countries"
+    url_name = "articles:country-feed"
+    listing_url_name = "articles:country-detail"
+    description_format = _("The latest articles from %(newsroom)s on %(name)s.")
+
+    def name(self, country):
+        return country.display_name
+
+
+class AuthorFeed(ArticleListFeed):
+    model = Author
+    lookup = "bylines__author"
+    url_name = "articles:author-feed"
+    listing_url_name = "articles:author-detail"
+    description_format = _("The latest articles from %(newsroom)s by %(name)s.")

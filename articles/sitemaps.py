@@ -1,0 +1,186 @@
+"""Sitemaps for crawlers: one index over articles and listing pages in both languages, and a Google News sitemap.
+
+Every URL is on settings.SITE_URL, whatever host or scheme the request came in on: behind a proxy or a CDN
+those are the internal ones, and the sites framework (where Django would look otherwise) is not installed.
+"""
+
+from datetime import timedelta
+from functools import reduce
+from operator import or_
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.contrib.sitemaps import Sitemap
+from django.contrib.sitemaps import views as sitemap_views
+from django.db.models import Exists, Max, OuterRef, Q
+from django.urls import reverse
+from django.utils import timezone
+from taggit.models import Tag
+
+from articles.models import Article, Author, Country, Section
+
+
+def _site_url():
+    return urlsplit(settings.SITE_URL)
+
+
+def _language_codes():
+    return [code for code, _name in settings.LANGUAGES]
+
+
+class SiteSitemap(Sitemap):
+    """A sitemap whose URLs are on settings.SITE_URL.
+
+    Sitemap.get_urls() asks get_protocol() and get_domain() for the origin, and Django's views pass them the
+    request's scheme and host (a RequestSite, without the sites framework); these two hooks answer with the
+    public origin instead.
+    """
+
+    def get_protocol(self, protocol=None):
+        return _site_url().scheme
+
+    def get_domain(self, site=None):
+        return _site_url().netloc
+
+
+class HomeSitemap(SiteSitemap):
+    """The home page in each language."""
+
+    i18n = True
+    alternates = True
+    changefreq = "hourly"
+
+    def items(self):
+        return ["articles:home"]
+
+    def location(self, url_name):
+        return reverse(url_name)
+
+
+class ArticleSitemap(SiteSitemap):
+    """Every published article, English and Spanish, at its own address (Spanish under /es/).
+
+    Pages of `limit` articles: each page is one count and one slice of the table, never the whole table
+    in memory, and no query per article (the section, which is in the address, is joined).
+    """
+
+    limit = 5000
+
+    def items(self):
+        # By primary key, so a new article goes on the last page and the earlier pages stay as they were.
+        return (
+            Article.objects.published()
+            .select_related("section")
+            .only("slug", "language", "updated_at", "section__slug")
+            .order_by("pk")
+        )
+
+    def lastmod(self, article):
+        return article.updated_at
+
+    def get_latest_lastmod(self):
+        # Sitemap's own would call lastmod() on every article; the database answers in one query.
+        return Article.objects.published().aggregate(latest=Max("updated_at"))["latest"]
+
+
+class ListingSitemap(SiteSitemap):
+    """The listing pages of one kind (sections, tags, countries, authors).
+
+    A page is listed in each language that has at least one published article in it: /es/tags/<slug>/
+    only when a published Spanish article has that tag. One query for all of them (an EXISTS per language).
+    """
+
+    i18n = True
+    alternates = True
+    model = None
+    # How an article is tied to the object, as a lookup (the same as the listing page's).
+    lookup = ""
+    url_name = ""
+
+    def items(self):
+        has_articles = {
+            f"has_{code}": Exists(Article.objects.published().in_language(code).filter(**{self.lookup: OuterRef("pk")}))
+            for code in _language_codes()
+        }
+        return (
+            self.model.objects.only("slug")
+            .annotate(**has_articles)
+            .filter(reduce(or_, (Q(**{name: True}) for name in has_articles)))
+            .order_by("slug")
+        )
+
+    def get_languages_for_item(self, item):
+        return [code for code in _language_codes() if getattr(item, f"has_{code}")]
+
+    def location(self, item):
+        return reverse(self.url_name, kwargs={"slug": item.slug})
+
+
+class SectionSitemap(ListingSitemap):
+    model = Section
+    lookup = "section"
+    url_name = "articles:section-detail"
+
+
+class TagSitemap(ListingSitemap):
+    model = Tag
+    lookup = "tagged_items__tag"
+    url_name = "articles:tag-detail"
+
+
+class CountrySitemap(ListingSitemap):
+    model = Country
+    lookup = "countries"
+    url_name = "articles:country-detail"
+
+
+class AuthorSitemap(ListingSitemap):
+    model = Author
+    lookup = "bylines__author"
+    url_name = "articles:author-detail"
+
+
+SITEMAPS = {
+    "home": HomeSitemap,
+    "articles": ArticleSitemap,
+    "sections": SectionSitemap,
+    "tags": TagSitemap,
+    "countries": CountrySitemap,
+    "authors": AuthorSitemap,
+}
+
+
+class NewsSitemap(SiteSitemap):
+    """Google News: the articles published in the last two days, newest first, at most 1,000.
+
+    Rendered by Django's sitemap view with templates/news_sitemap.xml, which adds the <news:news> block.
+    """
+
+    limit = 1000
+    window = timedelta(days=2)
+
+    def items(self):
+        return (
+            Article.objects.published()
+            .filter(publish_at__gte=timezone.now() - self.window)
+            .select_related("section")
+            .only("slug", "title", "language", "publish_at", "updated_at", "section__slug")
+            .order_by("-publish_at", "-pk")[: self.limit]
+        )
+
+    def lastmod(self, article):
+        return article.updated_at
+
+
+def index(request):
+    """Django's sitemap index, with the address of each sitemap page on settings.SITE_URL.
+
+    The index view builds those addresses from the request's scheme and host and has no hook for them
+    (unlike Sitemap.get_domain); its response is rendered lazily, so the addresses are moved onto the
+    public origin before rendering.
+    """
+    response = sitemap_views.index(request, SITEMAPS, sitemap_url_name="sitemap-section")
+    origin = _site_url()
+    for entry in response.context_data["sitemaps"]:
+        entry.location = urlsplit(entry.location)._replace(scheme=origin.scheme, netloc=origin.netloc).geturl()
+    return response
