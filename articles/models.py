@@ -461,7 +461,8 @@ class Article(models.Model):
     objects = ArticleManager()
 
     class Meta:
-        ordering = ["-publish_at", "-pk"]
+        # Drafts without a publish time last, on PostgreSQL and SQLite alike.
+        ordering = [F("publish_at").desc(nulls_last=True), "-pk"]
         verbose_name = _("article")
         verbose_name_plural = _("articles")
         constraints = [
