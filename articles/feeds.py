@@ -1,12 +1,15 @@
-"""RSS feeds: the latest articles, and the latest of a tag, a country or an author, in the page's language."""
+"""RSS feeds: the latest articles, and the latest of a tag, a country or an author, in the page's language.
+
+Every URL handed to Feed is already absolute on settings.SITE_URL: Feed would otherwise build links on
+the request's host and scheme, which behind a proxy or a CDN are the internal ones.
+"""
 
 import html
 import mimetypes
 import re
-from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.contrib.syndication.views import Feed, add_domain
+from django.contrib.syndication.views import Feed
 from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils import feedgenerator
@@ -17,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
 from articles.models import Article, ArticleAuthor, Author, Country
+from newsroom.site import absolute_url
 
 DUBLIN_CORE = "http://purl.org/dc/elements/1.1/"
 # Where one block of text ends and the next begins, so that "<p>One.</p><p>Two.</p>" reads "One. Two.".
@@ -26,16 +30,6 @@ BLOCK_END = re.compile(r"</(?:p|h[1-6]|li|blockquote|figcaption)>|<br\s*/?>", re
 def plain_text(body_html):
     """The words of sanitized HTML, without tags or entities, on one line."""
     return " ".join(html.unescape(strip_tags(BLOCK_END.sub(" ", body_html))).split())
-
-
-def absolute(url):
-    """`url` on the public site's origin (settings.SITE_URL); URLs that are already absolute are kept.
-
-    Feed builds links on the request's host and scheme, which behind a proxy or a CDN are the internal
-    ones. Every URL handed to it is made absolute here, and add_domain leaves absolute URLs alone.
-    """
-    origin = urlsplit(settings.SITE_URL)
-    return add_domain(origin.netloc, url, secure=origin.scheme == "https")
 
 
 class BylineRssFeed(feedgenerator.Rss201rev2Feed):
@@ -84,10 +78,10 @@ class LatestArticlesFeed(Feed):
         return self.description_format % {"newsroom": settings.NEWSROOM_NAME, "name": self.name(obj)}
 
     def link(self, obj):
-        return absolute(reverse("articles:home"))
+        return absolute_url(reverse("articles:home"))
 
     def feed_url(self, obj):
-        return absolute(reverse(self.url_name))
+        return absolute_url(reverse(self.url_name))
 
     def item_title(self, article):
         return article.title
@@ -98,7 +92,7 @@ class LatestArticlesFeed(Feed):
         return Truncator(plain_text(article.body)).words(self.excerpt_words, truncate="…")
 
     def item_link(self, article):
-        return absolute(article.get_absolute_url())
+        return absolute_url(article.get_absolute_url())
 
     def item_pubdate(self, article):
         return article.publish_at
@@ -119,7 +113,7 @@ class LatestArticlesFeed(Feed):
             # The file is gone from storage (or was never saved): no enclosure rather than a broken feed.
             return []
         mime_type = mimetypes.guess_type(image.file.name)[0] or "application/octet-stream"
-        return [feedgenerator.Enclosure(absolute(image.file.url), str(length), mime_type)]
+        return [feedgenerator.Enclosure(absolute_url(image.file.url), str(length), mime_type)]
 
 
 class ArticleListFeed(LatestArticlesFeed):
@@ -141,10 +135,10 @@ class ArticleListFeed(LatestArticlesFeed):
         return obj.name
 
     def link(self, obj):
-        return absolute(reverse(self.listing_url_name, kwargs={"slug": obj.slug}))
+        return absolute_url(reverse(self.listing_url_name, kwargs={"slug": obj.slug}))
 
     def feed_url(self, obj):
-        return absolute(reverse(self.url_name, kwargs={"slug": obj.slug}))
+        return absolute_url(reverse(self.url_name, kwargs={"slug": obj.slug}))
 
 
 class TagFeed(ArticleListFeed):

@@ -19,8 +19,9 @@ def create_renditions(image):
     for name in image.renditions.values():
         storage.delete(name)
     renditions = {}
-    # Named after the original, whose name the storage keeps unique.
-    stem = PurePosixPath(image.file.name).stem
+    # Named after the original's path (images/2026/05/bus.jpg -> renditions/images/2026/05/bus-480w.webp),
+    # which the storage keeps unique, so two renditions never compete for a name.
+    stem = PurePosixPath(image.file.name).with_suffix("")
     with image.file.open("rb") as handle, PILImage.open(handle) as source:
         source = ImageOps.exif_transpose(source)
         if source.mode not in ("RGB", "RGBA"):
@@ -31,7 +32,7 @@ def create_renditions(image):
             height = round(source.height * width / source.width)
             buffer = io.BytesIO()
             source.resize((width, height), PILImage.Resampling.LANCZOS).save(buffer, "WEBP", quality=WEBP_QUALITY)
-            name = f"images/renditions/{stem}-{width}w.webp"
+            name = f"renditions/{stem}-{width}w.webp"
             renditions[str(width)] = storage.save(name, ContentFile(buffer.getvalue()))
     Image.objects.filter(pk=image.pk).update(renditions=renditions)
     image.renditions = renditions

@@ -26,8 +26,9 @@ def test_remaking_renditions_replaces_the_old_files():
     renditions = create_renditions(image)
 
     storage = image.file.storage
-    stem = image.file.name.rsplit("/", 1)[1].rsplit(".", 1)[0]
-    leftovers = [name for name in storage.listdir("images/renditions")[1] if name.startswith(f"{stem}-")]
+    folder, original = image.file.name.rsplit("/", 1)
+    stem = original.rsplit(".", 1)[0]
+    leftovers = [name for name in storage.listdir(f"renditions/{folder}")[1] if name.startswith(f"{stem}-")]
     assert sorted(leftovers) == sorted(name.rsplit("/", 1)[1] for name in renditions.values())
     assert len(leftovers) == 2
 
