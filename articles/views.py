@@ -1,4 +1,3 @@
-from urllib.parse import urlencode
 
 from django.conf import settings
 from django.db.models import F, Prefetch, Window
@@ -223,10 +222,4 @@ class SearchView(ListView):
         context = super().get_context_data(**kwargs)
         for article in context["articles"]:
             article.snippet = highlight(article.search_snippet)
-        return {
-            **context,
-            "form": self.form,
-            "terms": self.terms,
-            # The search without its page number, for the page links.
-            "search_query": urlencode({name: value for name, value in self.terms.items() if value}),
-        }
+        return {**context, "form": self.form, "terms": self.terms}

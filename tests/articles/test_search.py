@@ -134,8 +134,8 @@ class SearchResultsTests(TestCase):
             # The fallback's snippet is the dek.
             self.assertContains(
                 response,
-                '<p class="search-result__snippet">Leaflets say &lt;script&gt;alert(&#x27;dek&#x27;)&lt;/script&gt; '
-                "and worse.</p>",
+                '<p class="teaser__dek teaser__snippet">'
+                "Leaflets say &lt;script&gt;alert(&#x27;dek&#x27;)&lt;/script&gt; and worse.</p>",
                 html=True,
             )
             self.assertNotContains(response, "<mark>")
@@ -189,9 +189,9 @@ class SearchResultsTests(TestCase):
 
         self.assertEqual(len(first.context["articles"]), 20)
         self.assertContains(first, "25 results for “ransom”")
-        self.assertContains(first, 'href="?q=ransom&amp;section=briefs&amp;language=en&amp;page=2"')
+        self.assertContains(first, 'href="?q=ransom&amp;section=briefs&amp;page=2"')
         self.assertEqual(len(second.context["articles"]), 5)
-        self.assertContains(second, 'href="?q=ransom&amp;section=briefs&amp;language=en&amp;page=1" rel="prev"')
+        self.assertContains(second, 'href="?q=ransom&amp;section=briefs&amp;page=1" rel="prev"')
         self.assertContains(second, '<span aria-current="page">2</span>', html=True)
 
     def test_page_numbers_out_of_range_show_the_nearest_page(self):
@@ -211,7 +211,7 @@ class SearchResultsTests(TestCase):
         self.assertContains(response, "No results for “zeppelin”.")
         self.assertContains(response, "Check the spelling of your words.")
         self.assertContains(response, "choose “All sections” and “All countries”")
-        self.assertNotContains(response, "search-result__snippet")
+        self.assertNotContains(response, "teaser__snippet")
 
     def test_without_a_query_the_page_is_just_the_form(self):
         make_article(title="Ransom paid")
