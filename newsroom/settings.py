@@ -175,6 +175,8 @@ X_FRAME_OPTIONS = "DENY"
 
 # Tags compare case-insensitively, so "Extortion" and "extortion" are one tag.
 TAGGIT_CASE_INSENSITIVE = True
+# ASCII tag slugs ("extorsión" -> /es/tags/extorsion/), so every tag has a plain, typeable address.
+TAGGIT_STRIP_UNICODE_WHEN_SLUGIFYING = True
 
 LOGGING = {
     "version": 1,

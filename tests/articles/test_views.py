@@ -356,6 +356,11 @@ class ListingPageTests(TestCase):
                 self.assertContains(response, "Prison riots spread")
                 self.assertNotContains(response, "Hidden draft")
 
+    def test_accented_tags_have_plain_addresses(self):
+        make_article(title="Extorsión en los buses", language="es", section=self.section, tags=["extorsión"])
+        response = self.client.get("/es/tags/extorsion/")
+        self.assertContains(response, "Extorsión en los buses")
+
     def test_author_page_shows_the_bio(self):
         self.assertContains(self.client.get("/authors/ana-ruiz/"), "Covers prisons.")
 
