@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from articles.models import Article, ArticleLink, Correction
 from articles.services import pair_translations
+from articles.views import HomeView
 from tests.factories import make_article, make_author, make_country, make_image, make_section
 
 
@@ -364,6 +365,16 @@ class ListingPageTests(TestCase):
     def test_author_page_shows_the_bio(self):
         self.assertContains(self.client.get("/authors/ana-ruiz/"), "Covers prisons.")
 
+    def test_anonymous_readers_get_no_cookies(self):
+        for url in ["/news/briefs/", "/countries/honduras/", "/authors/ana-ruiz/", "/tags/prisons/", "/corrections/"]:
+            with self.subTest(url=url):
+                self.assertEqual(self.client.get(url).cookies, {})
+
+    def test_hostile_page_numbers_are_not_found_never_an_error(self):
+        for page in ["abc", "-1", "0", "99999", "1%00", "9" * 400]:
+            with self.subTest(page=page):
+                self.assertEqual(self.client.get(f"/news/briefs/?page={page}").status_code, 404)
+
     def test_unknown_listing_is_not_found(self):
         for url in ["/news/nope/", "/countries/nope/", "/authors/nope/", "/tags/nope/"]:
             with self.subTest(url=url):
@@ -406,6 +417,22 @@ class CorrectionsPageTests(TestCase):
 
     def test_empty_state(self):
         self.assertContains(self.client.get("/corrections/"), "No corrections so far.")
+
+
+@pytest.mark.django_db
+def test_a_server_error_shows_a_friendly_page_without_details(client, monkeypatch):
+    def broken(*args, **kwargs):
+        raise RuntimeError("database password is hunter2")
+
+    monkeypatch.setattr(HomeView, "get_context_data", broken)
+    client.raise_request_exception = False
+
+    response = client.get("/")
+
+    assert response.status_code == 500
+    assert "Something went wrong on our side" in response.content.decode()
+    assert "hunter2" not in response.content.decode()
+    assert "Traceback" not in response.content.decode()
 
 
 @pytest.mark.django_db
