@@ -37,6 +37,11 @@ class HomePageTests(TestCase):
         self.assertNotContains(response, "Gangs tax the bus routes")
         self.assertContains(response, '<html lang="es">')
 
+    def test_only_the_top_story_is_styled_as_the_lead(self):
+        for number in range(4):
+            make_article(title=f"Story {number}")
+        self.assertContains(self.client.get("/"), "teaser--lead", count=1)
+
     def test_empty_newsroom_says_so(self):
         self.assertContains(self.client.get("/"), "Nothing has been published yet.")
 
