@@ -2,12 +2,49 @@
 
 import uuid
 
+from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Count, F, FloatField, Q, Sum
+from django.db.models.functions import Cast, TruncMonth
+from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article
+
+
+class DonationQuerySet(models.QuerySet):
+    def _sums(self):
+        paid, pledged = Q(status="paid"), Q(status="pledged")
+        return {
+            "count": Count("pk"),
+            "paid": Sum("amount", filter=paid),
+            "paid_count": Count("pk", filter=paid),
+            "pledged": Sum("amount", filter=pledged),
+            "pledged_count": Count("pk", filter=pledged),
+        }
+
+    def totals_by_month(self):
+        """Per month and currency: how many gifts, and the amounts paid and pledged (a monthly gift counts
+        its first payment). Currencies are never added together."""
+        return (
+            self.order_by()
+            .annotate(month=TruncMonth("created_at"))
+            .values("month", "currency")
+            .annotate(**self._sums())
+            .order_by("-month", "currency")
+        )
+
+    def totals_by_article(self):
+        """Per article whose donate button was used, and currency: the same sums, most paid first."""
+        return (
+            self.order_by()
+            .filter(article__isnull=False)
+            .values("article", "article__title", "currency")
+            .annotate(**self._sums())
+            .order_by(F("paid").desc(nulls_last=True), "-count", "article__title")
+        )
 
 
 class Donation(models.Model):
@@ -62,13 +99,58 @@ class Donation(models.Model):
         blank=True,
         help_text=_("The payment provider's id for this payment."),
     )
+    provider_payment_reference = models.CharField(
+        _("provider payment reference"),
+        max_length=255,
+        blank=True,
+        help_text=_("The provider's id of the payment or subscription itself (Stripe: pi_… or sub_…)."),
+    )
+    language = models.CharField(
+        _("language"),
+        max_length=2,
+        choices=settings.LANGUAGES,
+        default="en",
+        help_text=_("The language of the donate page; receipts are written in it."),
+    )
+    receipt_sent_at = models.DateTimeField(
+        _("receipt sent"),
+        null=True,
+        blank=True,
+        help_text=_("When the emailed receipt went out. Empty: not sent (yet), follow up by hand if it stays so."),
+    )
+    # Where the gift came from.
+    article = models.ForeignKey(
+        Article,
+        verbose_name=_("article"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="donations",
+        help_text=_("The article whose donate button the donor used, if any."),
+    )
+    placement = models.CharField(
+        _("placement"),
+        max_length=30,
+        blank=True,
+        help_text=_("Which donate button was used: article, home, footer…"),
+    )
+    utm_source = models.CharField(_("campaign source"), max_length=100, blank=True, help_text=_("utm_source"))
+    utm_medium = models.CharField(_("campaign medium"), max_length=100, blank=True, help_text=_("utm_medium"))
+    utm_campaign = models.CharField(_("campaign name"), max_length=100, blank=True, help_text=_("utm_campaign"))
+    utm_term = models.CharField(_("campaign term"), max_length=100, blank=True, help_text=_("utm_term"))
+    utm_content = models.CharField(_("campaign content"), max_length=100, blank=True, help_text=_("utm_content"))
+    # One per filled-in form, so the same form posted twice (double click, retry) makes one donation.
+    submission_key = models.UUIDField(_("submission key"), null=True, blank=True, unique=True, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = DonationQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at"]
         verbose_name = _("donation")
         verbose_name_plural = _("donations")
+        permissions = [("export_donation", _("Can export donations as CSV"))]
         constraints = [
             models.CheckConstraint(condition=Q(amount__gt=0), name="donation_amount_positive"),
             models.UniqueConstraint(
@@ -81,6 +163,32 @@ class Donation(models.Model):
 
     def __str__(self):
         return f"{self.amount} {self.currency} ({self.get_frequency_display()}) – {self.donor_name}"
+
+    def get_absolute_url(self):
+        """The donor's thank-you page, in the language they gave in."""
+        with translation.override(self.language):
+            return reverse("donations:donation-thanks", kwargs={"reference": self.reference})
+
+    @property
+    def is_awaiting_payment(self):
+        """Recorded, but the donor has not finished paying on the provider's page."""
+        return self.status == self.Status.PENDING and self.provider != self.Provider.PLEDGE
+
+
+class HelpfulVoteQuerySet(models.QuerySet):
+    def tally_by_article(self):
+        """Per article: Yes and No answers, and the share of Yes in percent, most answered first."""
+        return (
+            self.order_by()
+            .values("article", "article__title")
+            .annotate(
+                yes=Count("pk", filter=Q(is_helpful=True)),
+                no=Count("pk", filter=Q(is_helpful=False)),
+                total=Count("pk"),
+            )
+            .annotate(share=Cast("yes", FloatField()) * 100 / Cast("total", FloatField()))
+            .order_by("-total", "article__title")
+        )
 
 
 class HelpfulVote(models.Model):
@@ -98,6 +206,8 @@ class HelpfulVote(models.Model):
         help_text=_("A one-way hash that tells one reader's votes apart without storing who they are."),
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    objects = HelpfulVoteQuerySet.as_manager()
 
     class Meta:
         ordering = ["-created_at"]
@@ -128,6 +238,8 @@ class Comment(models.Model):
     email = models.EmailField(_("email"))
     message = models.TextField(_("message"), help_text=_("Stored as the reader typed it; always shown escaped."))
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.NEW)
+    # One per filled-in form, so the same form posted twice makes one comment.
+    submission_key = models.UUIDField(_("submission key"), null=True, blank=True, unique=True, editable=False)
     created_at = models.DateTimeField(_("received"), auto_now_add=True)
 
     class Meta:
@@ -138,6 +250,73 @@ class Comment(models.Model):
 
     def __str__(self):
         return f"{self.name} on {self.article}"
+
+    def get_absolute_url(self):
+        return self.article.get_absolute_url()
+
+
+class PaymentEvent(models.Model):
+    """A notification from a payment provider (a Stripe webhook event), kept so each one is handled once."""
+
+    class Outcome(models.TextChoices):
+        APPLIED = "applied", _("Applied")
+        UNCHANGED = "unchanged", _("No change (older or repeated news)")
+        UNMATCHED = "unmatched", _("No matching donation")
+        IGNORED = "ignored", _("Type not handled")
+
+    provider = models.CharField(_("provider"), max_length=10, choices=Donation.Provider.choices)
+    event_id = models.CharField(_("event id"), max_length=255, help_text=_("The provider's id of the event."))
+    event_type = models.CharField(_("type"), max_length=100)
+    event_created_at = models.DateTimeField(_("sent"), null=True, blank=True, help_text=_("When the provider made it."))
+    donation = models.ForeignKey(
+        Donation,
+        verbose_name=_("donation"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="payment_events",
+    )
+    outcome = models.CharField(_("outcome"), max_length=10, choices=Outcome.choices)
+    received_at = models.DateTimeField(_("received"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-received_at"]
+        verbose_name = _("payment event")
+        verbose_name_plural = _("payment events")
+        constraints = [
+            models.UniqueConstraint(fields=["provider", "event_id"], name="payment_event_handled_once"),
+        ]
+
+    def __str__(self):
+        return f"{self.event_type} {self.event_id}"
+
+
+class Republication(models.Model):
+    """A site that republished one of our articles, seen through the pixel in the republish HTML."""
+
+    article = models.ForeignKey(
+        Article, verbose_name=_("article"), on_delete=models.CASCADE, related_name="republications"
+    )
+    domain = models.CharField(
+        _("domain"),
+        max_length=253,
+        blank=True,
+        help_text=_("The host name of the republishing page. Empty: its browser sent no referrer."),
+    )
+    views = models.PositiveIntegerField(_("views"), default=0, help_text=_("Times the republished copy was shown."))
+    first_seen_at = models.DateTimeField(_("first seen"), auto_now_add=True)
+    last_seen_at = models.DateTimeField(_("last seen"), auto_now=True)
+
+    class Meta:
+        ordering = ["-last_seen_at"]
+        verbose_name = _("republication")
+        verbose_name_plural = _("republications")
+        constraints = [
+            models.UniqueConstraint(fields=["article", "domain"], name="republication_once_per_domain"),
+        ]
+
+    def __str__(self):
+        return f"{self.domain or '?'} – {self.article}"
 
     def get_absolute_url(self):
         return self.article.get_absolute_url()

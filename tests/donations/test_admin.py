@@ -1,3 +1,6 @@
+import csv
+import io
+import re
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
@@ -5,7 +8,8 @@ from django.test import TestCase
 from django.urls import reverse
 from django.utils import timezone
 
-from donations.models import Comment, Donation, HelpfulVote
+from articles.models import Article
+from donations.models import Comment, Donation, HelpfulVote, PaymentEvent, Republication
 from tests.factories import make_article, make_user
 
 
@@ -262,3 +266,210 @@ class CommentAdminTests(AdminTestCase):
         self.assertEqual(self.pedro.status, Comment.Status.READ)
         self.assertEqual(self.pedro.name, "Pedro Alvarado")
         self.assertTrue(self.pedro.message.endswith("The route 12 fee doubled."))
+
+
+def fundraiser(username="fundraiser", group="Fundraising"):
+    from django.contrib.auth.models import Group
+
+    user = make_user(username, is_staff=True)
+    user.groups.add(Group.objects.get(name=group))
+    return user
+
+
+class StaffGroupsTests(TestCase):
+    def test_the_groups_exist_with_their_permissions(self):
+        from django.contrib.auth.models import Group
+
+        fundraising = set(Group.objects.get(name="Fundraising").permissions.values_list("codename", flat=True))
+        moderator = set(Group.objects.get(name="Moderator").permissions.values_list("codename", flat=True))
+        self.assertLessEqual({"view_donation", "export_donation"}, fundraising)
+        self.assertLessEqual({"view_comment", "change_comment", "view_helpfulvote", "delete_helpfulvote"}, moderator)
+        self.assertNotIn("export_donation", moderator)
+
+
+class DonationTotalsTests(AdminTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        cls.other_article = make_article(title="Ports and cartels")
+        paid = {"status": Donation.Status.PAID}
+        make_donation(amount=Decimal("10.00"), article=cls.article, **paid)
+        make_donation(amount=Decimal("15.50"), article=cls.article, **paid)
+        make_donation(amount=Decimal("40.00"), article=cls.article)  # pledged
+        make_donation(amount=Decimal("100.00"), currency="EUR", article=cls.other_article, **paid)
+        make_donation(amount=Decimal("7.00"), status=Donation.Status.FAILED)
+        old = make_donation(amount=Decimal("20.00"), **paid)
+        received(old, datetime(2023, 3, 1, tzinfo=UTC))
+
+    def test_totals_per_currency_and_month(self):
+        response = self.client.get(changelist_url(Donation))
+        months = {(row["month"].strftime("%Y-%m"), row["currency"]): row for row in response.context["totals_by_month"]}
+        this_month = timezone.now().strftime("%Y-%m")
+        usd = months[(this_month, "USD")]
+        self.assertEqual(
+            (usd["count"], usd["paid"], usd["paid_count"], usd["pledged"]), (4, Decimal("25.50"), 2, Decimal("40.00"))
+        )
+        self.assertEqual(months[(this_month, "EUR")]["paid"], Decimal("100.00"))
+        self.assertEqual(months[("2023-03", "USD")]["paid"], Decimal("20.00"))
+        self.assertContains(response, "Totals per month")
+        self.assertContains(response, "25.50 USD (2)")
+        self.assertContains(response, "March 2023")
+
+    def test_totals_per_article(self):
+        response = self.client.get(changelist_url(Donation))
+        rows = [
+            (row["article__title"], row["currency"], row["paid"], row["pledged"])
+            for row in response.context["totals_by_article"]
+        ]
+        self.assertEqual(
+            rows,
+            [
+                ("Ports and cartels", "EUR", Decimal("100.00"), None),
+                ("Gangs tax the buses", "USD", Decimal("25.50"), Decimal("40.00")),
+            ],
+        )
+        self.assertContains(response, "Totals per article")
+
+    def test_totals_follow_the_filters(self):
+        response = self.client.get(changelist_url(Donation), {"currency": "EUR"})
+        self.assertEqual([row["currency"] for row in response.context["totals_by_month"]], ["EUR"])
+        response = self.client.get(changelist_url(Donation), {"article__id__exact": self.article.pk})
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(response.context["cl"].result_count, 3)
+
+
+class DonationExportTests(AdminTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        cls.gift = make_donation(
+            donor_name='=HYPERLINK("http://evil.example")',
+            message="@SUM(1+1) for the team",
+            article=cls.article,
+            placement="article",
+            utm_campaign="year-end",
+        )
+        cls.plain = make_donation(donor_name="Lucía Gómez", amount=Decimal("30.00"))
+
+    def export(self, user, donations):
+        self.client.force_login(user)
+        return self.client.post(
+            changelist_url(Donation), {"action": "export_csv", "_selected_action": [d.pk for d in donations]}
+        )
+
+    def test_fundraising_staff_export_csv_that_spreadsheets_read_as_text(self):
+        response = self.export(fundraiser(), [self.gift, self.plain])
+        self.assertEqual(response["Content-Type"], "text/csv; charset=utf-8")
+        self.assertIn("attachment; filename=", response["Content-Disposition"])
+        content = response.content.decode("utf-8-sig")
+        rows = list(csv.DictReader(io.StringIO(content)))
+        self.assertEqual(len(rows), 2)
+        first = next(row for row in rows if row["reference"] == str(self.gift.reference))
+        self.assertEqual(first["donor_name"], '\'=HYPERLINK("http://evil.example")')
+        self.assertEqual(first["message"], "'@SUM(1+1) for the team")
+        self.assertEqual(first["article"], "Gangs tax the buses")
+        self.assertEqual(first["article_url"], f"http://127.0.0.1:8000{self.article.get_absolute_url()}")
+        self.assertEqual((first["placement"], first["utm_campaign"], first["amount"]), ("article", "year-end", "25.00"))
+        second = next(row for row in rows if row["reference"] == str(self.plain.reference))
+        self.assertEqual(second["donor_name"], "Lucía Gómez")
+
+    def test_fundraising_staff_see_the_donations_and_the_totals(self):
+        self.client.force_login(fundraiser())
+        response = self.client.get(changelist_url(Donation))
+        self.assertContains(response, "Lucía Gómez")
+        self.assertContains(response, "Totals per month")
+        self.assertContains(response, "Export selected donations as CSV")
+
+    def test_staff_without_the_export_permission_cannot_export(self):
+        from django.contrib.auth.models import Permission
+
+        viewer = make_user("viewer", is_staff=True)
+        viewer.user_permissions.add(Permission.objects.get(codename="view_donation"))
+        self.client.force_login(viewer)
+        self.assertNotContains(self.client.get(changelist_url(Donation)), "Export selected donations as CSV")
+        response = self.export(viewer, [self.gift])
+        self.assertNotEqual(response.get("Content-Type"), "text/csv; charset=utf-8")
+        moderator = fundraiser("moderator", group="Moderator")
+        self.assertEqual(self.export(moderator, [self.gift]).status_code, 403)
+
+
+class HelpfulTallyTests(AdminTestCase):
+    def test_yes_and_no_counts_and_share_per_article(self):
+        other = make_article(title="Ports and cartels")
+        for key, helpful in (("a", True), ("b", True), ("c", True), ("d", False)):
+            HelpfulVote.objects.create(article=self.article, is_helpful=helpful, voter_key=key)
+        HelpfulVote.objects.create(article=other, is_helpful=False, voter_key="a")
+        response = self.client.get(changelist_url(HelpfulVote))
+        tally = [
+            (row["article__title"], row["yes"], row["no"], round(row["share"]))
+            for row in response.context["tally_by_article"]
+        ]
+        self.assertEqual(tally, [("Gangs tax the buses", 3, 1, 75), ("Ports and cartels", 0, 1, 0)])
+        self.assertContains(response, "Answers per article")
+        self.assertContains(response, "<td>75 %</td>", html=False)
+
+    def test_the_article_list_shows_each_articles_answers(self):
+        for key, helpful in (("a", True), ("b", True), ("c", False)):
+            HelpfulVote.objects.create(article=self.article, is_helpful=helpful, voter_key=key)
+        response = self.client.get(reverse("admin:articles_article_changelist"))
+        row = re.search(r"<tr[^>]*>(?:(?!</tr>).)*Gangs tax the buses.*?</tr>", response.content.decode(), re.S).group(
+            0
+        )
+        self.assertIn('<td class="field-helpful_yes">2</td>', row)
+        self.assertIn('<td class="field-helpful_no">1</td>', row)
+        self.assertIn('<td class="field-helpful_share">67 %</td>', row)
+
+    def test_moderators_see_the_votes(self):
+        HelpfulVote.objects.create(article=self.article, is_helpful=True, voter_key="a")
+        self.client.force_login(fundraiser("moderator", group="Moderator"))
+        self.assertContains(self.client.get(changelist_url(HelpfulVote)), "Answers per article")
+        self.assertEqual(self.client.get(changelist_url(Comment)).status_code, 200)
+        self.assertEqual(self.client.get(changelist_url(Donation)).status_code, 403)
+
+
+class RepublicationAndPaymentEventAdminTests(AdminTestCase):
+    def test_staff_see_which_sites_republished_which_article(self):
+        Republication.objects.create(article=self.article, domain="partner.example", views=12)
+        Republication.objects.create(article=self.article, domain="")
+        response = self.client.get(changelist_url(Republication))
+        self.assertContains(response, "partner.example")
+        self.assertContains(response, "(no referrer)")
+        self.assertContains(response, "Gangs tax the buses")
+        self.assertContains(self.client.get(changelist_url(Republication), {"q": "partner"}), "partner.example")
+        self.assertEqual(self.client.get(add_url(Republication)).status_code, 403)
+
+    def test_payment_events_are_listed_read_only(self):
+        donation = make_donation(provider=Donation.Provider.STRIPE)
+        event = PaymentEvent.objects.create(
+            provider="stripe",
+            event_id="evt_1",
+            event_type="checkout.session.completed",
+            outcome="applied",
+            donation=donation,
+        )
+        self.assertContains(self.client.get(changelist_url(PaymentEvent)), "evt_1")
+        self.assertEqual(self.client.get(change_url(event)).status_code, 200)
+        self.assertEqual(self.client.get(add_url(PaymentEvent)).status_code, 403)
+
+
+class ArticleHelpfulColumnsTests(AdminTestCase):
+    def test_the_article_list_columns_count_in_the_lists_query(self):
+        from django.contrib import admin as django_admin
+
+        from donations.admin import ArticleHelpfulColumns
+
+        for key, helpful in (("a", True), ("b", True), ("c", False)):
+            HelpfulVote.objects.create(article=self.article, is_helpful=helpful, voter_key=key)
+        quiet = make_article(title="No votes yet")
+        columns = type("ArticleWithHelpful", (ArticleHelpfulColumns, django_admin.ModelAdmin), {})(
+            Article, django_admin.site
+        )
+        request = self.client.get("/").wsgi_request
+        request.user = self.editor
+        with self.assertNumQueries(1):
+            articles = {article.pk: article for article in columns.get_queryset(request)}
+        voted, silent = articles[self.article.pk], articles[quiet.pk]
+        self.assertEqual(
+            (columns.helpful_yes(voted), columns.helpful_no(voted), columns.helpful_share(voted)), (2, 1, "67 %")
+        )
+        self.assertEqual(columns.helpful_share(silent), "–")
