@@ -1,16 +1,28 @@
-"""The desk's admin: articles with their bylines, tags, links and corrections, and what they point to."""
+"""The desk's admin: articles with their bylines, tags, links and corrections, and what they point to.
+
+Articles follow the editorial workflow of articles/workflow.py: every permission method, form field
+and save path below asks it, so a writer's browser cannot do what the writer's role may not.
+"""
 
 from django.conf import settings
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
-from django.db.models import Count, Prefetch
+from django.db.models import Count, Prefetch, Q
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django.utils.html import format_html
 from django.utils.text import format_lazy
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
+from simple_history.models import to_historic
 from taggit.models import Tag
 
-from articles import services
-from articles.forms import ArticleAdminForm, KnownChoicesInlineMixin, TagAdminForm
+from articles import services, workflow
+from articles.forms import ArticleAdminForm, ImageAdminForm, KnownChoicesInlineMixin, TagAdminForm
 from articles.images import create_renditions
 from articles.models import (
     Article,
@@ -21,14 +33,19 @@ from articles.models import (
     Correction,
     Country,
     Image,
+    PreviewLink,
     Section,
     TaggedArticle,
 )
+from donations.admin import ArticleHelpfulColumns
+from newsroom.site import absolute_url
 
 # Branding for the whole admin site, kept with the admin of the main content app.
 admin.site.site_header = format_lazy(_("{newsroom} admin"), newsroom=settings.NEWSROOM_NAME)
 admin.site.site_title = admin.site.site_header
 admin.site.index_title = format_lazy(_("{newsroom} desk"), newsroom=settings.NEWSROOM_NAME)
+# The index opens with the desk's queues: in review, scheduled, mine (articles/templatetags/desk.py).
+admin.site.index_template = "admin/newsroom_index.html"
 
 
 @admin.register(Section)
@@ -71,6 +88,7 @@ class AuthorAdmin(admin.ModelAdmin):
 
 @admin.register(Image)
 class ImageAdmin(admin.ModelAdmin):
+    form = ImageAdminForm
     list_display = ["thumbnail", "alt_text", "credit", "size", "uploaded_at"]
     list_display_links = ["thumbnail", "alt_text"]
     search_fields = ["alt_text", "caption", "credit"]
@@ -144,7 +162,23 @@ class TagAdmin(admin.ModelAdmin):
 # so a change form costs the same number of queries whatever the number of rows.
 
 
-class BylineInline(KnownChoicesInlineMixin, admin.TabularInline):
+class ArticlePartInline:
+    """An inline of an article's rows, editable only where the article itself is (articles/workflow.py)."""
+
+    def _article_editable(self, request, obj):
+        return obj is None or workflow.can_edit(request.user, obj)
+
+    def has_add_permission(self, request, obj=None):
+        return super().has_add_permission(request, obj) and self._article_editable(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and self._article_editable(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and self._article_editable(request, obj)
+
+
+class BylineInline(ArticlePartInline, KnownChoicesInlineMixin, admin.TabularInline):
     model = ArticleAuthor
     fields = ["author", "position"]
     autocomplete_fields = ["author"]
@@ -156,7 +190,7 @@ class BylineInline(KnownChoicesInlineMixin, admin.TabularInline):
         return super().get_queryset(request).select_related("author", "article")
 
 
-class TagInline(KnownChoicesInlineMixin, admin.TabularInline):
+class TagInline(ArticlePartInline, KnownChoicesInlineMixin, admin.TabularInline):
     model = TaggedArticle
     fields = ["tag"]
     autocomplete_fields = ["tag"]
@@ -168,7 +202,7 @@ class TagInline(KnownChoicesInlineMixin, admin.TabularInline):
         return super().get_queryset(request).select_related("tag", "content_object")
 
 
-class LinkInline(KnownChoicesInlineMixin, admin.TabularInline):
+class LinkInline(ArticlePartInline, KnownChoicesInlineMixin, admin.TabularInline):
     model = ArticleLink
     fk_name = "from_article"
     fields = ["to_article", "kind", "position", "after_paragraph"]
@@ -181,7 +215,7 @@ class LinkInline(KnownChoicesInlineMixin, admin.TabularInline):
         return super().get_queryset(request).select_related("from_article", "to_article")
 
 
-class CorrectionInline(admin.StackedInline):
+class CorrectionInline(ArticlePartInline, admin.StackedInline):
     model = Correction
     fields = ["kind", "published_at", "text"]
     extra = 0
@@ -190,69 +224,248 @@ class CorrectionInline(admin.StackedInline):
         return super().get_queryset(request).select_related("article")
 
 
+class PreviewLinkInline(admin.TabularInline):
+    """Links that show the article, unpublished, to someone without an account; see docs/editorial.md."""
+
+    model = PreviewLink
+    fields = ["note", "expires_at", "revoked", "address", "created_by", "created_at"]
+    readonly_fields = ["address", "created_by", "created_at"]
+    extra = 0
+    verbose_name = _("preview link for someone without an account")
+    verbose_name_plural = _("preview links for people without an account")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("article", "created_by")
+
+    @admin.display(description=_("address to send"))
+    def address(self, link):
+        if not link.pk:
+            return _("Shown once saved.")
+        if not link.is_active:
+            return _("No longer works.")
+        url = absolute_url(link.get_absolute_url())
+        return format_html('<input type="text" readonly value="{}" size="60" aria-label="{}">', url, _("Preview link"))
+
+
+class PublicationFilter(admin.SimpleListFilter):
+    """Published articles split by whether readers see them yet: live, or scheduled for later."""
+
+    title = _("publication")
+    parameter_name = "publication"
+
+    def lookups(self, request, model_admin):
+        return [("scheduled", _("Scheduled")), ("live", _("Live"))]
+
+    def queryset(self, request, queryset):
+        published = queryset.filter(status=Article.Status.PUBLISHED)
+        if self.value() == "scheduled":
+            return published.filter(publish_at__gt=timezone.now())
+        if self.value() == "live":
+            return published.filter(publish_at__lte=timezone.now())
+        return queryset
+
+
+class MineFilter(admin.SimpleListFilter):
+    """The signed-in user's own articles: those they created or sign."""
+
+    title = _("whose")
+    parameter_name = "mine"
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("Mine"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            mine = Article.objects.filter(Q(created_by=request.user) | Q(bylines__author__user=request.user))
+            return queryset.filter(pk__in=mine.values("pk"))
+        return queryset
+
+
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(ArticleHelpfulColumns, SimpleHistoryAdmin):
     form = ArticleAdminForm
-    list_display = ["title", "section", "language", "status_label", "publish_at", "byline", "primary_country"]
+    list_display = [
+        "title",
+        "section",
+        "language",
+        "status_label",
+        "publish_at",
+        "byline",
+        "primary_country",
+        "length",
+        "helpful_yes",
+        "helpful_no",
+        "helpful_share",
+    ]
     list_select_related = ["section", "primary_country"]
     list_filter = [
         "status",
+        PublicationFilter,
+        MineFilter,
         "section",
         "language",
-        # Only the countries that lead some article, not every country on file.
+        # Only the countries that lead some article and the authors who sign one, not everyone on file.
         ("primary_country", admin.RelatedOnlyFieldListFilter),
+        ("authors", admin.RelatedOnlyFieldListFilter),
         "publish_at",
     ]
     search_fields = ["title", "dek", "slug", "authors__name"]
     date_hierarchy = "publish_at"
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["section", "primary_country", "countries", "primary_tag", "lead_image"]
-    readonly_fields = ["created_at", "updated_at"]
-    fieldsets = [
-        (_("Story"), {"fields": ["title", "slug", "dek", "body", "analysis"]}),
-        (_("Publishing"), {"fields": ["section", "language", "status", "publish_at", ("created_at", "updated_at")]}),
-        (
-            _("Topics"),
-            {
-                "fields": ["primary_country", "countries", "primary_tag"],
-                "description": _("Tags are listed under the story, with the byline."),
-            },
-        ),
-        (_("Lead image"), {"fields": ["lead_image"]}),
-        (_("Translation"), {"fields": ["translation"]}),
-        (
-            _("SEO and republishing"),
-            {"fields": ["seo_title", "seo_description", "republishable"], "classes": ["collapse"]},
-        ),
-    ]
-    inlines = [BylineInline, TagInline, LinkInline, CorrectionInline]
+    inlines = [BylineInline, TagInline, LinkInline, CorrectionInline, PreviewLinkInline]
+    actions = ["submit_for_review", "return_to_draft", "publish_now", "schedule", "unpublish"]
+    history_list_display = ["status"]
+
+    class Media:
+        css = {"all": ["articles/admin/article.css"]}
+
+    def get_fieldsets(self, request, obj=None):
+        story = ["title", "slug", "dek", "body", "analysis", "length", "edit_token"]
+        if obj is not None and obj.published_on is not None and self.has_change_permission(request, obj):
+            story.insert(2, "confirm_slug_change")
+        return [
+            (_("Story"), {"fields": story}),
+            (
+                _("Publishing"),
+                {
+                    "fields": [
+                        "section",
+                        "language",
+                        "state",
+                        "publish_at",
+                        "publication_record",
+                        ("created_at", "updated_at"),
+                    ]
+                },
+            ),
+            (
+                _("Topics"),
+                {
+                    "fields": ["primary_country", "countries", "primary_tag"],
+                    "description": _("Tags are listed under the story, with the byline."),
+                },
+            ),
+            (_("Lead image"), {"fields": ["lead_image"]}),
+            (_("Translation"), {"fields": ["translation"]}),
+            (
+                _("SEO and republishing"),
+                {"fields": ["seo_title", "seo_description", "republishable"], "classes": ["collapse"]},
+            ),
+        ]
+
+    def get_readonly_fields(self, request, obj=None):
+        # The status moves only through the workflow's buttons and actions, never by typing.
+        readonly = ["state", "publication_record", "length", "created_at", "updated_at"]
+        if not workflow.can_publish(request.user):
+            # Scheduling is an editor's call.
+            readonly.append("publish_at")
+        return readonly
 
     def get_queryset(self, request):
         # The byline column names every author: one query for all rows rather than one per row.
+        # The section is part of the article's address ("view on site"); list_select_related does not
+        # apply to a queryset that already selects related objects, so both columns are named here.
         return (
             super()
             .get_queryset(request)
+            .select_related("section", "primary_country")
             .prefetch_related(Prefetch("bylines", queryset=ArticleAuthor.objects.select_related("author")))
         )
 
-    @admin.display(description=_("status"), ordering="status")
-    def status_label(self, article):
-        # "Published" with a future time is what the desk calls scheduled.
-        return _("Scheduled") if article.is_scheduled else article.get_status_display()
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        form.transition = self._requested_transition(request)
+        return form
 
-    @admin.display(description=_("byline"))
-    def byline(self, article):
-        return ", ".join(author.name for author in article.byline_authors)
+    # Permissions: the model permissions of the user's groups (articles/roles.py), narrowed for each
+    # article by the workflow. `obj` may be an earlier version being restored: judge the stored one.
+
+    def _stored(self, obj):
+        if obj is None or obj.pk is None:
+            return obj
+        if to_historic(obj) is not None:
+            return Article.objects.filter(pk=obj.pk).first()
+        return obj
+
+    def has_change_permission(self, request, obj=None):
+        if not super().has_change_permission(request, obj):
+            return False
+        stored = self._stored(obj)
+        return stored is None or workflow.can_edit(request.user, stored)
+
+    def has_delete_permission(self, request, obj=None):
+        if not super().has_delete_permission(request, obj):
+            return False
+        stored = self._stored(obj)
+        return stored is None or workflow.can_edit(request.user, stored)
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        # Restoring a version is a change like any other: the library checks only the right to view.
+        if request.method == "POST":
+            article = self.get_object(request, unquote(object_id))
+            if article is None or not self.has_change_permission(request, article):
+                raise PermissionDenied
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+    def has_publish_permission(self, request):
+        return workflow.can_publish(request.user)
+
+    def view_on_site(self, article):
+        # Only once readers can see it: before that, "Preview on the site" shows it (change_form.html).
+        return article.get_absolute_url() if article.is_published else None
+
+    # The change form: one button per transition the user may make, each saving the form first.
+
+    @staticmethod
+    def _requested_transition(request):
+        return (request.POST.get("_transition") or None) if request.method == "POST" else None
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        name = self._requested_transition(request)
+        if name is not None:
+            article = self.get_object(request, unquote(object_id)) if object_id else Article()
+            if article is not None and name not in {t.name for t in self._transitions(request, article)}:
+                raise PermissionDenied
+        return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def _transitions(self, request, article):
+        if article.pk is None and not self.has_add_permission(request):
+            return []
+        return workflow.allowed_transitions(request.user, article)
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        article = obj if obj is not None else Article()
+        editable = self.has_add_permission(request) if obj is None else self.has_change_permission(request, obj)
+        context["transitions"] = self._transitions(request, article) if editable else []
+        if obj is not None:
+            context["preview_url"] = article_preview_url(obj)
+        return super().render_change_form(request, context, add, change, form_url, obj)
 
     def save_model(self, request, obj, form, change):
-        translation = form.cleaned_data.get("translation")
+        name = self._requested_transition(request)
+        stored = Article.objects.filter(pk=obj.pk).first() if change else None
+        if change and (stored is None or not workflow.can_edit(request.user, stored)):
+            raise PermissionDenied
+        if not change:
+            obj.created_by = request.user
+        obj._history_user = request.user
+        partner = form.cleaned_data.get("translation")
         if form.translation_changed:
             # Leave the old pair before saving: an article whose language changed would otherwise share
             # its translation key with a partner in the same language, which the database refuses.
             services.unpair_translation(article=obj)
-        super().save_model(request, obj, form, change)
-        if form.translation_changed and translation is not None:
-            services.pair_translations(article=obj, translation=translation)
+        if name is not None and change:
+            # The form's changes and the transition in one save, so one version in the history.
+            workflow.apply_transition(article=obj, name=name, user=request.user)
+        else:
+            super().save_model(request, obj, form, change)
+            if name is not None:
+                workflow.apply_transition(article=obj, name=name, user=request.user)
+        if name is not None:
+            self.message_user(request, _transition_message(obj), messages.SUCCESS)
+        if form.translation_changed and partner is not None:
+            services.pair_translations(article=obj, translation=partner)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
@@ -260,3 +473,133 @@ class ArticleAdmin(admin.ModelAdmin):
         if article.primary_country_id:
             # After the form has saved `countries`, which would otherwise replace it.
             article.countries.add(article.primary_country_id)
+
+    def save_formset(self, request, form, formset, change):
+        if formset.model is PreviewLink:
+            for link_form in formset.forms:
+                if link_form.instance.pk is None:
+                    link_form.instance.created_by = request.user
+        super().save_formset(request, form, formset, change)
+
+    # Actions on the list: the same transitions for several articles; each one is checked.
+
+    def _apply_to_selection(self, request, queryset, name):
+        done, refused = [], []
+        for article in queryset:
+            try:
+                workflow.apply_transition(article=article, name=name, user=request.user)
+            except (PermissionDenied, ValidationError):
+                refused.append(article)
+            else:
+                done.append(article)
+        if done:
+            self.message_user(
+                request,
+                ngettext("%(count)d article: %(state)s.", "%(count)d articles: %(state)s.", len(done))
+                % {"count": len(done), "state": ", ".join(_state_text(a) for a in done)},
+                messages.SUCCESS,
+            )
+        if refused:
+            self.message_user(
+                request,
+                _("Not changed (not allowed for you, or not in a state for it): %(titles)s.")
+                % {"titles": ", ".join(f"“{a.title}”" for a in refused)},
+                messages.WARNING,
+            )
+
+    @admin.action(description=workflow.SUBMIT.label, permissions=["change"])
+    def submit_for_review(self, request, queryset):
+        self._apply_to_selection(request, queryset, workflow.SUBMIT.name)
+
+    @admin.action(description=workflow.RETURN_TO_DRAFT.label, permissions=["change"])
+    def return_to_draft(self, request, queryset):
+        self._apply_to_selection(request, queryset, workflow.RETURN_TO_DRAFT.name)
+
+    @admin.action(description=workflow.PUBLISH.label, permissions=["publish"])
+    def publish_now(self, request, queryset):
+        self._apply_to_selection(request, queryset, workflow.PUBLISH.name)
+
+    @admin.action(description=_("Schedule at their publish time"), permissions=["publish"])
+    def schedule(self, request, queryset):
+        self._apply_to_selection(request, queryset, workflow.SCHEDULE.name)
+
+    @admin.action(description=workflow.UNPUBLISH.label, permissions=["publish"])
+    def unpublish(self, request, queryset):
+        self._apply_to_selection(request, queryset, workflow.UNPUBLISH.name)
+
+    # Columns and read-only fields.
+
+    @admin.display(description=_("status"), ordering="status")
+    def status_label(self, article):
+        # "Published" with a future time is what the desk calls scheduled.
+        return _("Scheduled") if article.is_scheduled else article.get_status_display()
+
+    @admin.display(description=_("status"))
+    def state(self, article):
+        if article.pk is None:
+            return _("New draft")
+        return _state_text(article)
+
+    @admin.display(description=_("published by"))
+    def publication_record(self, article):
+        if article.published_on is None:
+            return "–"
+        who = article.published_by
+        return _("%(who)s, on %(when)s") % {
+            "who": (who.get_full_name() or who.get_username()) if who else _("someone no longer on staff"),
+            "when": date_format(timezone.localtime(article.published_on), "DATETIME_FORMAT"),
+        }
+
+    @admin.display(description=_("length"))
+    def length(self, article):
+        return ngettext(
+            "%(words)d word, %(minutes)d min read", "%(words)d words, %(minutes)d min read", article.word_count
+        ) % {
+            "words": article.word_count,
+            "minutes": article.reading_minutes,
+        }
+
+    @admin.display(description=_("byline"))
+    def byline(self, article):
+        return ", ".join(author.name for author in article.byline_authors)
+
+
+def article_preview_url(article):
+    """The staff preview of `article` on the public template, in the article's language."""
+    with translation.override(article.language):
+        return reverse("articles:article-preview", kwargs={"pk": article.pk})
+
+
+def _state_text(article):
+    if article.is_scheduled:
+        return gettext("scheduled for %(when)s") % {
+            "when": date_format(timezone.localtime(article.publish_at), "DATETIME_FORMAT")
+        }
+    return str(article.get_status_display()).lower()
+
+
+def _transition_message(article):
+    return gettext("“%(title)s” is now %(state)s.") % {"title": article.title, "state": _state_text(article)}
+
+
+@admin.register(PreviewLink)
+class PreviewLinkAdmin(admin.ModelAdmin):
+    list_display = ["article", "note", "expires_at", "revoked", "created_by", "created_at"]
+    list_filter = ["revoked", "expires_at"]
+    list_select_related = ["article", "created_by"]
+    search_fields = ["note", "article__title"]
+    autocomplete_fields = ["article"]
+    fields = ["article", "note", "expires_at", "revoked"]
+    actions = ["revoke"]
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.created_by = request.user
+        super().save_model(request, obj, form, change)
+
+    @admin.action(description=_("Revoke the selected links"), permissions=["change"])
+    def revoke(self, request, queryset):
+        count = queryset.update(revoked=True)
+        self.message_user(
+            request, ngettext("%(count)d link revoked.", "%(count)d links revoked.", count) % {"count": count}
+        )

@@ -1,14 +1,54 @@
-"""Forms for the admin: the article form with its translation picker, the tag form, and the
-autocomplete rows of inlines that render without a query each."""
+"""Forms for the admin: the article form with its rich-text editor, translation picker, edit-conflict
+check and slug guard; the image upload form; the tag form; and the autocomplete rows of inlines that
+render without a query each."""
 
 from django import forms
 from django.contrib import admin
 from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import ValidationError
+from django.utils import formats, timezone
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
+from django_prose_editor.fields import ProseEditorFormField
+from simple_history.models import to_historic
 from taggit.models import Tag
 
-from articles.models import Article, ArticleLink
+from articles.images import prepare_upload
+from articles.models import Article, ArticleLink, Image
+from articles.sanitizer import clean_html
+
+# What the editor offers, all of it kept by the sanitizer (articles/sanitizer.py). Headings start
+# at level 2: the headline is the page's one h1.
+RICH_TEXT_EXTENSIONS = {
+    "Heading": {"levels": [2, 3, 4]},
+    "Bold": True,
+    "Italic": True,
+    "Subscript": True,
+    "Superscript": True,
+    "BulletList": True,
+    "OrderedList": True,
+    "ListItem": True,
+    "Blockquote": True,
+    "HorizontalRule": True,
+    "HardBreak": True,
+    "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto"]},
+}
+
+
+class RichTextField(ProseEditorFormField):
+    """Rich text typed in the editor, sanitized as it is read, so that an editor's empty paragraph
+    counts as empty for a required field. The model sanitizes again on save, whoever wrote it."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("config", {"extensions": RICH_TEXT_EXTENSIONS})
+        super().__init__(*args, **kwargs)
+
+    def to_python(self, value):
+        html = clean_html(super().to_python(value))
+        return html if strip_tags(html).strip() else ""
+
+    def clean(self, value):
+        return forms.CharField.clean(self, value)
 
 
 class KnownChoiceAutocompleteSelect(AutocompleteSelect):
@@ -64,6 +104,16 @@ class KnownChoicesInlineMixin:
 
 
 class ArticleAdminForm(forms.ModelForm):
+    # The stored version the form was opened on: saving over a newer one is refused (see clean()).
+    edit_token = forms.CharField(widget=forms.HiddenInput, required=False)
+    confirm_slug_change = forms.BooleanField(
+        label=_("Change the published address"),
+        required=False,
+        help_text=_(
+            "Readers, search engines and other sites already link to this article's address. Tick to "
+            "move it to the new slug; the old address will redirect to the new one."
+        ),
+    )
     translation = forms.ModelChoiceField(
         label=_("Translation"),
         queryset=Article.objects.all(),
@@ -99,9 +149,23 @@ class ArticleAdminForm(forms.ModelForm):
             "seo_description",
             "republishable",
         ]
+        field_classes = {"body": RichTextField, "analysis": RichTextField}
+
+    # Set by the admin for the request: the transition asked for with this save, if any.
+    transition = None
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.stored_stamp = None
+        if self.instance.pk:
+            # An earlier version opened for restoring carries its own old stamp; the form must carry
+            # the stored one, or restoring would always look like an edit conflict.
+            if to_historic(self.instance) is not None:
+                stored = Article.objects.filter(pk=self.instance.pk).values_list("updated_at", flat=True)
+                self.stored_stamp = stored.first()
+            else:
+                self.stored_stamp = self.instance.updated_at
+            self.fields["edit_token"].initial = self.stored_stamp.isoformat() if self.stored_stamp else ""
         self.current_translation = None
         if self.instance.pk:
             self.current_translation = Article.objects.translations_of(self.instance).first()
@@ -109,8 +173,33 @@ class ArticleAdminForm(forms.ModelForm):
             self.initial.setdefault("translation", self.current_translation.pk)
             self.fields["translation"].widget.chosen = self.current_translation
 
+    def clean_slug(self):
+        slug = self.cleaned_data["slug"]
+        article = self.instance
+        moved = article.pk and article.published_on is not None and slug != article.slug
+        if moved and not self.data.get(self.add_prefix("confirm_slug_change")):
+            raise ValidationError(
+                _(
+                    "This article has been published at “%(slug)s”. Tick “Change the published "
+                    "address” to move it; the old address will redirect to the new one."
+                ),
+                code="published_slug_change",
+                params={"slug": article.slug},
+            )
+        return slug
+
     def clean(self):
         cleaned_data = super().clean()
+        self._check_edit_conflict()
+        if self.transition == "schedule":
+            publish_at = cleaned_data.get("publish_at", self.instance.publish_at)
+            if publish_at is None or publish_at <= timezone.now():
+                self.add_error(
+                    "publish_at" if "publish_at" in self.fields else None,
+                    ValidationError(
+                        _("Set a publish time in the future to schedule."), code="schedule_needs_future_time"
+                    ),
+                )
         translation = cleaned_data.get("translation")
         language = cleaned_data.get("language")
         if translation is None:
@@ -131,10 +220,59 @@ class ArticleAdminForm(forms.ModelForm):
             )
         return cleaned_data
 
+    def _check_edit_conflict(self):
+        """Refuse to save over a version saved by someone else since this form was opened.
+
+        The error names who saved and when; the form then carries the new version's stamp, so that
+        saving again, once the writer has looked, replaces it on purpose rather than by accident.
+        """
+        if not self.instance.pk:
+            return
+        stored = Article.objects.filter(pk=self.instance.pk).values_list("updated_at", flat=True).first()
+        if stored is None or self.cleaned_data.get("edit_token") == stored.isoformat():
+            return
+        latest = self.instance.history.select_related("history_user").first()
+        who = latest.history_user if latest is not None and latest.history_user else None
+        self.add_error(
+            None,
+            ValidationError(
+                _(
+                    "%(who)s saved this article at %(when)s, after you opened it. Your changes are not saved "
+                    "yet: compare them with the new version in History (open it in another tab). Save "
+                    "again to replace that version with yours."
+                ),
+                code="edit_conflict",
+                params={
+                    "who": (who.get_full_name() or who.get_username()) if who else _("Someone else"),
+                    "when": formats.date_format(timezone.localtime(stored), "DATETIME_FORMAT"),
+                },
+            ),
+        )
+        self.data = self.data.copy()
+        self.data[self.add_prefix("edit_token")] = stored.isoformat()
+
     @property
     def translation_changed(self):
         """Whether the chosen translation differs from the one the article had; valid forms only."""
         return self.cleaned_data.get("translation") != self.current_translation
+
+
+class VerifiedImageField(forms.ImageField):
+    """An image upload checked by its content and cleaned (articles/images.py), not trusted by name."""
+
+    def to_python(self, data):
+        upload = forms.FileField.to_python(self, data)
+        if upload is None:
+            return None
+        return prepare_upload(upload)
+
+
+class ImageAdminForm(forms.ModelForm):
+    class Meta:
+        model = Image
+        fields = ["file", "alt_text", "caption", "credit"]
+        field_classes = {"file": VerifiedImageField}
+        widgets = {"file": forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"})}
 
 
 class TagAdminForm(forms.ModelForm):

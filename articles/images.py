@@ -1,13 +1,112 @@
-"""Image renditions: smaller WebP copies made once per upload, so phones never download a poster."""
+"""Uploaded images: checked and cleaned on the way in, then smaller WebP copies made once per upload,
+so phones never download a poster."""
 
 import io
+import re
 from pathlib import PurePosixPath
 
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.template.defaultfilters import filesizeformat
+from django.utils.translation import gettext as _
 from PIL import Image as PILImage
 from PIL import ImageOps
 
 from articles.models import Image
+
+# What a photo desk uploads, and what every browser shows. Pillow names the format from the bytes.
+ACCEPTED_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
+# Markup that has no business in a picture: a file that holds it is a polyglot, an image that a
+# browser or a careless server could also read as a page or a script.
+MARKUP = re.compile(rb"<(?:script|html|body|svg|iframe|object|embed|!doctype|\?php)\b", re.IGNORECASE)
+JPEG_QUALITY = 88
+# Pillow's own guard: it refuses to open a picture of more than twice this many pixels, anywhere in
+# the site. Uploads are held to IMAGE_MAX_PIXELS itself by prepare_upload.
+PILImage.MAX_IMAGE_PIXELS = settings.IMAGE_MAX_PIXELS
+
+
+def prepare_upload(upload):
+    """Check an uploaded file and return it cleaned, as a new file to store instead.
+
+    Refused with a ValidationError saying why: too many bytes, not a JPEG, PNG or WebP picture by
+    its content (whatever its name says: SVG and other formats included), too many pixels (read from
+    the header, before anything is decoded, so a decompression bomb costs no memory), or a polyglot.
+    The picture is then decoded once, turned upright by its EXIF orientation and saved again without
+    its metadata (camera, GPS position) or anything hidden after it, under the right extension.
+    """
+    if upload.size > settings.IMAGE_MAX_BYTES:
+        raise ValidationError(
+            _("This file is %(size)s; the largest accepted is %(limit)s. Export a smaller copy."),
+            code="file_too_large",
+            params={"size": filesizeformat(upload.size), "limit": filesizeformat(settings.IMAGE_MAX_BYTES)},
+        )
+    upload.seek(0)
+    data = upload.read()
+    if re.match(rb"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+)?svg\b", data[:4096], re.I | re.S):
+        raise ValidationError(
+            _("SVG files are not accepted: they can carry scripts. Upload a PNG export instead."), code="svg"
+        )
+    if MARKUP.search(data):
+        raise ValidationError(
+            _("This file holds web page or script code as well as a picture, so it is refused."), code="polyglot"
+        )
+    not_an_image = ValidationError(
+        _("This file is not a JPEG, PNG or WebP picture (whatever its name says)."), code="not_an_image"
+    )
+    try:
+        # Opening reads the header only; the pixels are counted before anything is decoded.
+        with PILImage.open(io.BytesIO(data)) as source:
+            if source.format not in ACCEPTED_FORMATS:
+                raise not_an_image
+            _check_pixels(source.width * source.height)
+            picture = _upright_copy(source)
+            image_format = source.format
+            icc_profile = source.info.get("icc_profile")
+    except (PILImage.DecompressionBombError, PILImage.DecompressionBombWarning) as error:
+        raise _too_many_pixels() from error
+    except ValidationError:
+        raise
+    except Exception as error:  # noqa: BLE001 - Pillow raises many kinds for broken or foreign files
+        raise not_an_image from error
+    buffer = io.BytesIO()
+    options = {"icc_profile": icc_profile} if icc_profile else {}
+    if image_format == "JPEG":
+        options.update(quality=JPEG_QUALITY, optimize=True)
+    elif image_format == "WEBP":
+        options.update(quality=JPEG_QUALITY)
+    picture.save(buffer, image_format, **options)
+    stem = PurePosixPath(upload.name or "image").stem or "image"
+    return ContentFile(buffer.getvalue(), name=f"{stem}.{ACCEPTED_FORMATS[image_format]}")
+
+
+def _check_pixels(pixels):
+    if pixels > settings.IMAGE_MAX_PIXELS:
+        raise _too_many_pixels()
+
+
+def _too_many_pixels():
+    return ValidationError(
+        _("This picture has too many pixels (at most %(limit)s million). Export a smaller copy."),
+        code="too_many_pixels",
+        params={"limit": settings.IMAGE_MAX_PIXELS // 1_000_000},
+    )
+
+
+def _upright_copy(source):
+    """The first frame of `source`, decoded, turned upright, with no metadata left attached."""
+    source.seek(0)
+    source.load()
+    upright = ImageOps.exif_transpose(source)
+    if upright.mode not in ("RGB", "RGBA", "L", "LA"):
+        upright = upright.convert("RGBA" if "transparency" in upright.info or "A" in upright.mode else "RGB")
+    # A fresh image: the pixels only, none of the original's info (EXIF, XMP, comments, text chunks).
+    clean = PILImage.new(upright.mode, upright.size)
+    clean.paste(upright)
+    if source.format == "JPEG" and clean.mode in ("RGBA", "LA"):
+        clean = clean.convert("RGB")
+    return clean
+
 
 RENDITION_WIDTHS = (480, 800, 1200)
 WEBP_QUALITY = 80

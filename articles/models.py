@@ -1,9 +1,13 @@
 """The newsroom's content: sections, articles, authors, countries, images, tags and links."""
 
+import html
+import math
 import re
+from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVectorField
+from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import connections, models, transaction
 from django.db.models import F, Func, Q, Value
@@ -12,6 +16,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 from taggit.models import Tag, TaggedItemBase
 
@@ -342,6 +347,10 @@ class ArticleQuerySet(models.QuerySet):
         return articles.filter(matches).annotate(search_snippet=F("dek")).order_by("-publish_at", "-pk")
 
 
+# A common figure for news prose read on a screen.
+READING_WORDS_PER_MINUTE = 230
+
+
 class ArticleManager(models.Manager.from_queryset(ArticleQuerySet)):
     def get_queryset(self):
         # The search vector is as large as the text and only search reads it (in SQL).
@@ -391,6 +400,33 @@ class Article(models.Model):
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        help_text=_("A writer may edit the drafts they created or sign."),
+    )
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("published by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        help_text=_("The editor who last published or scheduled it."),
+    )
+    published_on = models.DateTimeField(
+        _("published on"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("When an editor last published or scheduled it. Readers see it from the publish time."),
+    )
     authors = models.ManyToManyField(
         Author, through="ArticleAuthor", related_name="articles", verbose_name=_("authors")
     )
@@ -459,12 +495,15 @@ class Article(models.Model):
     search_vector = SearchVectorField(null=True, editable=False)
 
     objects = ArticleManager()
+    # Every saved version, with who saved it; the admin shows them and restores one (articles/admin.py).
+    history = HistoricalRecords(excluded_fields=["search_vector"], user_related_name="+")
 
     class Meta:
         # Drafts without a publish time last, on PostgreSQL and SQLite alike.
         ordering = [F("publish_at").desc(nulls_last=True), "-pk"]
         verbose_name = _("article")
         verbose_name_plural = _("articles")
+        permissions = [("publish_article", _("Can publish, schedule and unpublish articles"))]
         constraints = [
             models.CheckConstraint(
                 condition=~Q(status="published") | Q(publish_at__isnull=False),
@@ -489,8 +528,9 @@ class Article(models.Model):
         old_slug = getattr(self, "_loaded_slug", None)
         with transaction.atomic():
             super().save(*args, **kwargs)
-            # A published article's old address keeps working: it redirects to the new one.
-            if old_slug and old_slug != self.slug and self.status == self.Status.PUBLISHED:
+            # An address that readers may have seen keeps working: it redirects to the new one.
+            was_public = self.status == self.Status.PUBLISHED or self.published_on is not None
+            if old_slug and old_slug != self.slug and was_public:
                 ArticleRedirect.objects.filter(old_slug=self.slug).delete()
                 ArticleRedirect.objects.update_or_create(old_slug=old_slug, defaults={"article": self})
         self._loaded_slug = self.slug
@@ -524,6 +564,18 @@ class Article(models.Model):
         return self.status == self.Status.PUBLISHED and self.publish_at is not None and self.publish_at > timezone.now()
 
     @property
+    def word_count(self):
+        """Words in the body and analysis, as a reader counts them."""
+        text = html.unescape(re.sub(r"<[^>]*>", " ", f"{self.body} {self.analysis}"))
+        return len(text.split())
+
+    @property
+    def reading_minutes(self):
+        """Minutes a reader needs at READING_WORDS_PER_MINUTE, at least one for any text."""
+        words = self.word_count
+        return math.ceil(words / READING_WORDS_PER_MINUTE) if words else 0
+
+    @property
     def byline_authors(self):
         """Authors in byline order. Uses the prefetch of `for_listing()` when present."""
         return [byline.author for byline in self.bylines.all()]
@@ -532,6 +584,91 @@ class Article(models.Model):
     def label(self):
         """The teaser label: the primary tag, else the section."""
         return self.primary_tag.name if self.primary_tag_id else self.section.display_name
+
+
+def preview_link_expiry():
+    return timezone.now() + timedelta(days=settings.PREVIEW_LINK_DAYS)
+
+
+class _PreviewLinkSigner(signing.TimestampSigner):
+    """Signs a preview link's id stamped with its creation time, so that the same link always has
+    the same address and its signature's age is the link's age."""
+
+    salt = "articles.preview-link"
+
+    def __init__(self, issued=None):
+        super().__init__(salt=self.salt)
+        self.issued = issued
+
+    def timestamp(self):
+        return signing.b62_encode(int(self.issued.timestamp()))
+
+
+class PreviewLink(models.Model):
+    """An unpublished article shown to someone without an account (a translator, a partner newsroom
+    under embargo) at a signed address that expires and can be revoked."""
+
+    article = models.ForeignKey(
+        Article, verbose_name=_("article"), on_delete=models.CASCADE, related_name="preview_links"
+    )
+    note = models.CharField(
+        _("for"), max_length=200, help_text=_("Who the link is for, e.g. “Marta, translator” or “Partner newsroom”.")
+    )
+    expires_at = models.DateTimeField(
+        _("expires"),
+        default=preview_link_expiry,
+        help_text=_("The link stops working then."),
+    )
+    revoked = models.BooleanField(_("revoked"), default=False, help_text=_("Tick to stop the link working at once."))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("preview link")
+        verbose_name_plural = _("preview links")
+
+    def __str__(self):
+        return f"{self.article} – {self.note}"
+
+    def get_absolute_url(self):
+        return reverse("articles:article-shared-preview", kwargs={"token": self.token})
+
+    def clean(self):
+        if self.expires_at and self.expires_at > self.created_at + timedelta(days=settings.PREVIEW_LINK_MAX_DAYS):
+            raise ValidationError(
+                {
+                    "expires_at": _("A preview link lasts at most %(days)s days.")
+                    % {"days": settings.PREVIEW_LINK_MAX_DAYS}
+                },
+                code="preview_link_too_long",
+            )
+
+    @property
+    def token(self):
+        return _PreviewLinkSigner(issued=self.created_at).sign_object(self.pk)
+
+    @property
+    def is_active(self):
+        return not self.revoked and self.expires_at > timezone.now()
+
+    @classmethod
+    def from_token(cls, token):
+        """The active link that `token` names, or None: forged, too old, expired or revoked."""
+        try:
+            pk = _PreviewLinkSigner().unsign_object(token, max_age=timedelta(days=settings.PREVIEW_LINK_MAX_DAYS))
+        except signing.BadSignature:
+            return None
+        link = cls.objects.filter(pk=pk).first() if isinstance(pk, int) else None
+        return link if link is not None and link.is_active else None
 
 
 class ArticleRedirect(models.Model):

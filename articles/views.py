@@ -1,15 +1,26 @@
-
 from django.conf import settings
 from django.db.models import F, Prefetch, Window
 from django.db.models.functions import RowNumber
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
+from django.utils import timezone, translation
+from django.utils.decorators import method_decorator
 from django.utils.translation import get_language
+from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView, TemplateView
 from taggit.models import Tag
 
 from articles import structured_data
-from articles.models import Article, ArticleLink, ArticleRedirect, Author, Correction, Country, Section
+from articles.models import (
+    Article,
+    ArticleLink,
+    ArticleRedirect,
+    Author,
+    Correction,
+    Country,
+    PreviewLink,
+    Section,
+)
 from articles.search import SearchForm, highlight
 
 
@@ -127,18 +138,19 @@ class ArticleDetailView(DetailView):
     organization_news_count = 3
 
     def get_queryset(self):
+        return self.page_queryset(Article.objects.published())
+
+    @staticmethod
+    def page_queryset(articles):
+        """`articles` with everything the page shows fetched alongside (links only to published ones)."""
         links = ArticleLink.objects.filter(to_article__in=Article.objects.published()).select_related(
             "to_article__section", "to_article__primary_tag", "to_article__lead_image"
         )
-        return (
-            Article.objects.published()
-            .for_page()
-            .prefetch_related(
-                "tags",
-                "countries",
-                "corrections",
-                Prefetch("links", queryset=links, to_attr="visible_links"),
-            )
+        return articles.for_page().prefetch_related(
+            "tags",
+            "countries",
+            "corrections",
+            Prefetch("links", queryset=links, to_attr="visible_links"),
         )
 
     def get(self, request, *args, **kwargs):
@@ -184,6 +196,58 @@ class ArticleDetailView(DetailView):
             .exclude(pk=article.pk)[: self.organization_news_count],
             **kwargs,
         )
+
+
+def may_preview(user):
+    """Staff who may read articles in the admin may see any of them, unpublished, on the site."""
+    return user.is_active and user.is_staff and user.has_perm("articles.view_article")
+
+
+@method_decorator(never_cache, name="dispatch")
+class ArticlePreviewView(ArticleDetailView):
+    """Any article, whatever its status, on the reader's template, for staff: marked as a preview,
+    kept out of search engines and caches, and a 404 for anyone else."""
+
+    preview = "staff"
+
+    def get(self, request, *args, **kwargs):
+        if not may_preview(request.user):
+            raise Http404
+        return self.render_preview()
+
+    def get_queryset(self):
+        return self.page_queryset(Article.objects.all())
+
+    def get_object(self, queryset=None):
+        return get_object_or_404(self.get_queryset(), pk=self.kwargs["pk"])
+
+    def render_preview(self):
+        self.object = self.get_object()
+        if self.object.publish_at is None:
+            # A draft without a date is shown as if it went out now, as the page cannot go undated.
+            self.object.publish_at = timezone.now()
+        # In the article's language, whatever the address: the page as its readers will see it.
+        with translation.override(self.object.language):
+            response = self.render_to_response(self.get_context_data(object=self.object, preview=self.preview))
+            response.render()
+        response["X-Robots-Tag"] = "noindex, nofollow"
+        return response
+
+
+class SharedPreviewView(ArticlePreviewView):
+    """The same preview for someone without an account, at the address of an active PreviewLink."""
+
+    preview = "shared"
+
+    def get(self, request, *args, **kwargs):
+        link = PreviewLink.from_token(kwargs["token"])
+        if link is None:
+            raise Http404
+        self.kwargs["pk"] = link.article_id
+        response = self.render_preview()
+        # The address is the key: never hand it to the sites the page links to.
+        response["Referrer-Policy"] = "no-referrer"
+        return response
 
 
 class SearchView(ListView):

@@ -59,6 +59,10 @@ INSTALLED_APPS = [
     # For the templates of its sitemap views.
     "django.contrib.sitemaps",
     "taggit",
+    # Every saved version of an article, with who saved it, and restoring one.
+    "simple_history",
+    # The rich-text editor of the article admin, shipped as static files (no CDN).
+    "django_prose_editor",
     "articles",
     "donations",
 ]
@@ -73,6 +77,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # After authentication: records the signed-in user as the author of each saved article version.
+    "simple_history.middleware.HistoryRequestMiddleware",
 ]
 
 ROOT_URLCONF = "newsroom.urls"
@@ -187,3 +193,71 @@ LOGGING = {
 
 # The section that holds the organization's own news, shown as "About <Newsroom>" on article pages.
 NEWSROOM_ORGANIZATION_SECTION = env_str("NEWSROOM_ORGANIZATION_SECTION", "organization")
+
+# Uploaded images: the largest file and picture accepted. The pixel limit is checked from the file's
+# header before anything is decoded, so a small file that would unpack into gigabytes is refused.
+IMAGE_MAX_BYTES = env_int("IMAGE_MAX_BYTES", 20 * 1024 * 1024)
+IMAGE_MAX_PIXELS = env_int("IMAGE_MAX_PIXELS", 50_000_000)
+
+# Preview links for people without an account: how long a new one lasts, and the most it may.
+PREVIEW_LINK_DAYS = env_int("PREVIEW_LINK_DAYS", 7)
+PREVIEW_LINK_MAX_DAYS = env_int("PREVIEW_LINK_MAX_DAYS", 30)
+
+# Donations, helpful votes and reader comments (docs/donations.md explains each setting).
+# Country names for the donate form, translated into the reader's language.
+INSTALLED_APPS += ["django_countries"]
+
+# Currencies a donor may give in, the first one being the default. For each: the suggested amounts of
+# each frequency, the smallest and largest gift the form takes (a floor keeps card testers' tiny probes
+# out, a ceiling catches 50000 typed for 50.00), and below what amount a gift counts as "small" for the
+# card-testing limits.
+DONATION_CURRENCIES = {
+    "USD": {"one-time": [25, 50, 100, 250], "monthly": [5, 10, 20, 50], "min": 2, "max": 25000, "small": 5},
+    "EUR": {"one-time": [25, 50, 100, 250], "monthly": [5, 10, 20, 50], "min": 2, "max": 25000, "small": 5},
+    "MXN": {
+        "one-time": [300, 500, 1000, 2500],
+        "monthly": [100, 200, 400, 1000],
+        "min": 40,
+        "max": 500000,
+        "small": 100,
+    },
+}
+# "pledge": the gift is recorded and staff follow up. "stripe": donors pay on Stripe Checkout.
+DONATION_PROVIDER = env_str("DONATION_PROVIDER", "pledge")
+# Stripe keys come from the environment only (test-mode keys start with sk_test_ / pk_test_).
+STRIPE_SECRET_KEY = env_str("STRIPE_SECRET_KEY")
+STRIPE_PUBLISHABLE_KEY = env_str("STRIPE_PUBLISHABLE_KEY")
+STRIPE_WEBHOOK_SECRET = env_str("STRIPE_WEBHOOK_SECRET")
+# Webhook deliveries signed longer ago than this many seconds are refused as replays.
+STRIPE_WEBHOOK_TOLERANCE = env_int("STRIPE_WEBHOOK_TOLERANCE", 300)
+# Another address for Stripe's API (a local mock server); empty means Stripe's own.
+STRIPE_API_BASE = env_str("STRIPE_API_BASE")
+# A donor waits on this call, so fail in seconds rather than the library's default minute and more;
+# retries are safe because every call carries an idempotency key.
+STRIPE_TIMEOUT_SECONDS = env_int("STRIPE_TIMEOUT_SECONDS", 15)
+STRIPE_MAX_NETWORK_RETRIES = env_int("STRIPE_MAX_NETWORK_RETRIES", 2)
+if DONATION_PROVIDER not in ("pledge", "stripe"):
+    raise ImproperlyConfigured("DONATION_PROVIDER must be 'pledge' or 'stripe'.")
+if DONATION_PROVIDER == "stripe" and not (STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET):
+    raise ImproperlyConfigured("DONATION_PROVIDER=stripe needs STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET.")
+
+# Reader forms (donate, comments) refuse submissions sent sooner than this after the form was shown
+# (bots fill forms in milliseconds) or later than READER_FORM_MAX_AGE_SECONDS (the donor is asked to send again).
+READER_FORM_MIN_SECONDS = env_int("READER_FORM_MIN_SECONDS", 3)
+READER_FORM_MAX_AGE_SECONDS = env_int("READER_FORM_MAX_AGE_SECONDS", 2 * 24 * 60 * 60)
+# Per-client limits ("count/period", period s, m, h or d), counted in the default cache, so they hold across
+# every worker and server when REDIS_URL is set. "donate-small" and "donate-small-all" stop card testing: a
+# burst of small gifts from one client, or from everyone at once.
+READER_RATE_LIMITS = {
+    "donate": "20/h",
+    "donate-small": "3/h",
+    "donate-small-all": "30/h",
+    "comment": "10/h",
+    "helpful": "60/h",
+    "republished": "600/h",
+}
+RATELIMIT_ENABLE = env_bool("RATELIMIT_ENABLE", default=True)
+# The client's address: REMOTE_ADDR, or behind TRUSTED_PROXY_COUNT proxies the address they saw in
+# X-Forwarded-For (never the leftmost one, which the client writes itself).
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+RATELIMIT_IP_META_KEY = "donations.protection.client_ip"

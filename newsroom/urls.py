@@ -6,11 +6,14 @@ from django.urls import include, path
 from django.views.generic import TemplateView
 
 from articles import sitemaps
+from donations import urls as donation_urls
 from newsroom import views
 
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("healthz", views.healthz, name="healthz"),
+    # The payment webhook and the republishing pixel: one address whatever the language.
+    path("", include(donation_urls.endpoints)),
     # For crawlers: one sitemap index and one robots.txt for both languages, so outside i18n_patterns.
     path("sitemap.xml", sitemaps.index, name="sitemap-index"),
     path("sitemap-<section>.xml", sitemap_views.sitemap, {"sitemaps": sitemaps.SITEMAPS}, name="sitemap-section"),
@@ -30,6 +33,7 @@ urlpatterns = [
 # Reader pages: English without a prefix, Spanish under /es/.
 urlpatterns += i18n_patterns(
     path("", include("articles.urls")),
+    path("", include("donations.urls")),
     prefix_default_language=False,
 )
 

@@ -17,7 +17,21 @@ from newsroom.site import absolute_url
 
 register = template.Library()
 
-PARAGRAPH_END = re.compile(r"</p>", re.IGNORECASE)
+# The end of a paragraph, or the start or end of a block that holds paragraphs of its own (the
+# editor puts each list item's and quote's text in a <p>).
+PARAGRAPH_END_OR_BLOCK = re.compile(r"</p\s*>|<(/?)(?:ul|ol|blockquote|figure)\b[^>]*>", re.IGNORECASE)
+
+
+def _top_level_paragraph_ends(html):
+    """Where each top-level paragraph of `html` ends, in order: not those inside lists or quotes."""
+    depth = 0
+    for match in PARAGRAPH_END_OR_BLOCK.finditer(html):
+        closing_block = match.group(1)
+        if closing_block is None:
+            if depth == 0:
+                yield match.end()
+        else:
+            depth = max(depth - 1, 0) if closing_block else depth + 1
 
 
 @register.inclusion_tag("includes/section_nav.html", takes_context=True)
@@ -30,8 +44,10 @@ def section_nav(context):
 def body_with_see_also(article, see_also):
     """The article body with each SEE ALSO callout placed after its paragraph.
 
-    `article.body` is sanitized on save; the callouts are rendered from our own template. A callout
-    whose paragraph number is past the end of the body goes at the end.
+    Paragraphs are counted at the top level of the body, as the admin's editor numbers them; a
+    paragraph inside a list or a quote does not count. `article.body` is sanitized on save; the
+    callouts are rendered from our own template. A callout whose paragraph number is past the end
+    of the body goes at the end.
     """
     callouts = {}
     for link in see_also:
@@ -40,13 +56,15 @@ def body_with_see_also(article, see_also):
         )
     if not callouts:
         return mark_safe(article.body)  # noqa: S308 - sanitized on save
-    parts = PARAGRAPH_END.split(article.body)
+    body = article.body
     html = []
-    for number, part in enumerate(parts, start=1):
-        html.append(part)
-        if number < len(parts):
-            html.append("</p>")
-            html.extend(callouts.pop(number, []))
+    start = 0
+    for number, end in enumerate(_top_level_paragraph_ends(body), start=1):
+        if number in callouts:
+            html.append(body[start:end])
+            html.extend(callouts.pop(number))
+            start = end
+    html.append(body[start:])
     for remaining in callouts.values():
         html.extend(remaining)
     return mark_safe("".join(html))  # noqa: S308 - sanitized body plus our own template output

@@ -91,6 +91,7 @@ def article_form_data(*, section, bylines=(), tags=(), links=(), corrections=(),
         data[f"links-{i}-kind"] = kind
         data[f"links-{i}-position"] = str(position)
         data[f"links-{i}-after_paragraph"] = "1"
+    data.update(management_form("preview_links"))
     data.update(management_form("corrections", len(corrections)))
     for i, text in enumerate(corrections):
         data[f"corrections-{i}-kind"] = Correction.Kind.CORRECTION
@@ -346,14 +347,14 @@ class ArticleChangelistTests(AdminTestCase):
     def test_query_count_does_not_grow_with_articles_or_authors(self):
         """Guards against one query per row for the byline (authors), section or primary country.
 
-        Session, user, section filter, country filter, result count, full count, rows, bylines,
-        and two for the date hierarchy.
+        Session, user, section filter, country filter, author filter, result count, full count, rows,
+        bylines, and two for the date hierarchy.
         """
         self._changelist_with(articles=2, authors_each=1)
-        with self.assertNumQueries(10):
+        with self.assertNumQueries(11):
             self.get()
         self._changelist_with(articles=6, authors_each=4)
-        with self.assertNumQueries(10):
+        with self.assertNumQueries(11):
             response = self.get()
         self.assertEqual(response.context["cl"].result_count, 10)
 
@@ -414,7 +415,13 @@ class ArticleTranslationTests(AdminTestCase):
         cls.other_english = make_article(title="Ports and cartels", section=cls.section)
 
     def post_change(self, article, **fields):
-        fields = {"title": article.title, "slug": article.slug, "language": article.language, **fields}
+        fields = {
+            "title": article.title,
+            "slug": article.slug,
+            "language": article.language,
+            "edit_token": article.updated_at.isoformat(),
+            **fields,
+        }
         data = article_form_data(section=self.section, **fields)
         return self.client.post(change_url(article), data)
 
@@ -542,15 +549,15 @@ class ArticleChangeFormQueryTests(AdminTestCase):
         """Guards against one query per inline row for its autocomplete value (author, tag, linked
         article) or its label (byline, tag, link and correction rows name their article).
 
-        Session, user, article, its bylines (for the list), its countries and section (autocomplete
-        values), then one query per inline.
+        Session, user, article with its section, its bylines (for the list), its countries and section
+        (autocomplete values), then one query per inline (preview links included).
         """
         # Content types are cached per process after their first use; look them up before counting.
         ContentType.objects.get_for_models(Article, ArticleAuthor, ArticleLink, Correction, TaggedArticle)
         small = self.make_full_article(1)
-        with self.assertNumQueries(10):
+        with self.assertNumQueries(11):
             self.client.get(change_url(small))
         large = self.make_full_article(5)
-        with self.assertNumQueries(10):
+        with self.assertNumQueries(11):
             response = self.client.get(change_url(large))
         self.assertEqual(len(response.context["inline_admin_formsets"][0].formset.forms), 6)
