@@ -1,0 +1,298 @@
+"""`manage.py seed_demo`: what it builds, that it can run again, its accounts, and large data sets.
+
+The command runs twice for the whole class (drawing the pictures is the slow part), and the tests
+read what the second run left, compared with what the first one built.
+"""
+
+import re
+from collections import Counter, defaultdict
+from datetime import timedelta
+from io import StringIO
+
+import pytest
+from django.apps import apps
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.test import TestCase
+from django.utils import timezone
+from taggit.models import Tag
+
+from articles.demo import pictures, plan, reference
+from articles.demo.stories import check_template
+from articles.models import (
+    Article,
+    ArticleAuthor,
+    ArticleLink,
+    Author,
+    Correction,
+    Country,
+    Image,
+    Section,
+    TaggedArticle,
+)
+from articles.sanitizer import clean_html
+
+ALLOWED_BODY_TAGS = {"p", "h2", "h3", "ul", "li", "blockquote", "a", "strong", "em"}
+
+
+def seed(*args):
+    out = StringIO()
+    call_command("seed_demo", *args, stdout=out)
+    return out.getvalue()
+
+
+def printed_passwords(output):
+    """The {username: password} lines printed under the accounts heading."""
+    _, heading, accounts = output.partition("Demo accounts (new passwords on every run):")
+    assert heading, output
+    return dict(re.findall(r"^\s+(\w+)\s+(\S+)$", accounts, re.MULTILINE))
+
+
+def row_counts():
+    return {model._meta.label: model.objects.count() for model in apps.get_models()}
+
+
+def paragraphs(html):
+    return html.count("<p>")
+
+
+class SeedDemoTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.first_output = seed()
+        cls.first_counts = row_counts()
+        cls.first_images = dict(Image.objects.values_list("pk", "file"))
+        cls.first_articles = dict(Article.objects.values_list("pk", "slug"))
+        cls.output = seed()
+
+    def setUp(self):
+        self.now = timezone.now()
+
+    def test_running_again_leaves_the_same_rows(self):
+        self.assertEqual(row_counts(), self.first_counts)
+        self.assertEqual(dict(Article.objects.values_list("pk", "slug")), self.first_articles)
+
+    def test_running_again_keeps_the_pictures(self):
+        self.assertEqual(dict(Image.objects.values_list("pk", "file")), self.first_images)
+        self.assertIn("Drew 26 pictures.", self.first_output)
+        self.assertNotIn("Drew", self.output)
+
+    def test_sections_in_both_languages(self):
+        sections = Section.objects.all()
+        self.assertEqual(len(sections), len(reference.SECTIONS))
+        self.assertIn("organization", [section.slug for section in sections])
+        for section in sections:
+            self.assertTrue(section.name and section.name_es and section.description and section.description_es)
+            self.assertNotEqual(section.description, section.description_es)
+
+    def test_countries_authors_and_tags(self):
+        self.assertEqual(Country.objects.count(), 30)
+        self.assertEqual(Country.objects.filter(articles__isnull=False).distinct().count(), 30)
+        authors = Author.objects.all()
+        self.assertEqual(len(authors), 15)
+        for author in authors:
+            self.assertTrue(author.role and author.role_es and author.bio and author.bio_es)
+        self.assertGreaterEqual(sum(bool(author.website) for author in authors), 2)
+        self.assertGreaterEqual(sum(bool(author.x_handle) for author in authors), 2)
+        self.assertGreaterEqual(sum(bool(author.email) for author in authors), 2)
+        self.assertGreaterEqual(sum(author.photo_id is not None for author in authors), 3)
+        self.assertEqual(ArticleAuthor.objects.values("author").distinct().count(), 15)
+        self.assertEqual(Tag.objects.count(), 60)
+        self.assertEqual(TaggedArticle.objects.values("tag").distinct().count(), 60)
+
+    def test_two_hundred_articles_paired_by_language(self):
+        articles = list(Article.objects.all())
+        self.assertEqual(len(articles), 200)
+        pairs = defaultdict(dict)
+        for article in articles:
+            pairs[article.translation_key][article.language] = article
+        self.assertEqual(len(pairs), 100)
+        for pair in pairs.values():
+            self.assertEqual(set(pair), {"en", "es"})
+            english, spanish = pair["en"], pair["es"]
+            self.assertEqual((english.section_id, english.status), (spanish.section_id, spanish.status))
+            self.assertNotEqual(english.title, spanish.title)
+        for article in Article.objects.published():
+            partner = Article.objects.published().translations_of(article).get()
+            self.assertNotEqual(partner.language, article.language)
+
+    def test_sections_mix(self):
+        per_section = Counter(Article.objects.values_list("section__slug", flat=True))
+        self.assertGreaterEqual(per_section["briefs"], 140)
+        for slug in ("analysis", "investigations", "explainers", "organization"):
+            self.assertGreaterEqual(per_section[slug], 4, slug)
+
+    def test_every_article_has_byline_countries_tags_and_dek(self):
+        articles = Article.objects.prefetch_related("bylines", "countries", "tags")
+        english_tags = {name for _, name, _, _, _ in reference.TOPICS}
+        spanish_tags = {name for _, _, _, name, _ in reference.TOPICS}
+        for article in articles:
+            positions = [byline.position for byline in article.bylines.all()]
+            self.assertEqual(sorted(positions), list(range(len(positions))), article.slug)
+            self.assertTrue(1 <= len(positions) <= 3, article.slug)
+            countries = {country.pk for country in article.countries.all()}
+            self.assertIn(article.primary_country_id, countries)
+            self.assertLessEqual(len(countries), 3)
+            tags = {tag.name for tag in article.tags.all()}
+            self.assertTrue(2 <= len(tags) <= 5, article.slug)
+            self.assertLessEqual(tags, english_tags if article.language == "en" else spanish_tags)
+            if article.primary_tag_id:
+                self.assertIn(article.primary_tag.name, tags)
+            self.assertTrue(article.dek)
+        self.assertGreater(Article.objects.filter(primary_tag__isnull=False).count(), 140)
+
+    def test_briefs_have_paragraphs_and_analysis(self):
+        briefs = Article.objects.filter(section__slug="briefs")
+        for article in briefs:
+            self.assertTrue(4 <= paragraphs(article.body) <= 7, article.slug)
+            self.assertTrue(2 <= paragraphs(article.analysis) <= 3, article.slug)
+            self.assertNotIn("<h2>", article.body)
+
+    def test_longer_pieces_have_subheads_quotes_and_lists(self):
+        longer = Article.objects.filter(section__slug__in=["analysis", "investigations", "explainers"])
+        self.assertGreaterEqual(len(longer), 20)
+        for article in longer:
+            for tag in ("<h2>", "<blockquote>", "<ul>"):
+                self.assertIn(tag, article.body, article.slug)
+        self.assertTrue(any('<a href="https://' in article.body for article in longer))
+
+    def test_text_is_clean_and_fully_filled_in(self):
+        for article in Article.objects.all():
+            for html in (article.body, article.analysis):
+                self.assertEqual(clean_html(html), html, article.slug)
+                self.assertLessEqual(set(re.findall(r"<(\w+)", html)), ALLOWED_BODY_TAGS, article.slug)
+            for text in (article.title, article.dek, article.body, article.analysis, article.seo_title):
+                self.assertNotRegex(text, r"[{}]", article.slug)
+
+    def test_publish_times_spread_over_eighteen_months(self):
+        live = Article.objects.published()
+        newest = live.order_by("-publish_at").first().publish_at
+        oldest = live.order_by("publish_at").first().publish_at
+        self.assertGreater(newest, self.now - timedelta(days=1))
+        self.assertLess(oldest, self.now - timedelta(days=365))
+        self.assertGreater(oldest, self.now - timedelta(days=19 * 31))
+        for article in live:
+            self.assertLessEqual(article.updated_at, self.now)
+            self.assertGreaterEqual(article.updated_at, article.publish_at)
+
+    def test_drafts_review_and_scheduled(self):
+        status = Article.Status
+        self.assertGreaterEqual(Article.objects.filter(status=status.DRAFT).count(), 4)
+        self.assertGreaterEqual(Article.objects.filter(status=status.IN_REVIEW).count(), 4)
+        scheduled = Article.objects.filter(status=status.PUBLISHED, publish_at__gt=self.now)
+        self.assertGreaterEqual(len(scheduled), 4)
+        for article in scheduled:
+            self.assertTrue(self.now + timedelta(minutes=59) < article.publish_at < self.now + timedelta(days=7))
+
+    def test_see_also_and_related_links_stay_in_one_language(self):
+        links = ArticleLink.objects.select_related("from_article", "to_article")
+        kinds = Counter(link.kind for link in links)
+        self.assertGreaterEqual(kinds[ArticleLink.Kind.SEE_ALSO], 40)
+        self.assertGreaterEqual(kinds[ArticleLink.Kind.RELATED], 40)
+        live = set(Article.objects.published().values_list("pk", flat=True))
+        for link in links:
+            self.assertEqual(link.from_article.language, link.to_article.language)
+            self.assertIn(link.to_article_id, live)
+            if link.kind == ArticleLink.Kind.SEE_ALSO:
+                self.assertTrue(1 <= link.after_paragraph <= 3)
+                self.assertLess(link.after_paragraph, paragraphs(link.from_article.body))
+
+    def test_corrections_in_both_languages(self):
+        corrections = Correction.objects.select_related("article")
+        self.assertGreaterEqual(len(corrections), 8)
+        languages = Counter(correction.article.language for correction in corrections)
+        self.assertEqual(languages["en"], languages["es"])
+        spanish_texts = {text for _, _, text in reference.CORRECTIONS}
+        for correction in corrections:
+            self.assertEqual(correction.text in spanish_texts, correction.article.language == "es")
+            self.assertLess(correction.published_at, self.now)
+            self.assertGreater(correction.published_at, correction.article.publish_at)
+
+    def test_lead_images_exist_with_renditions_and_words(self):
+        leads = Image.objects.filter(pk__in=Article.objects.values("lead_image"))
+        self.assertEqual(len(leads), len(pictures.PICTURES))
+        for image in Image.objects.all():
+            storage = image.file.storage
+            self.assertTrue(storage.exists(image.file.name), image.file.name)
+            self.assertTrue(image.renditions, image.file.name)
+            for name in image.renditions.values():
+                self.assertTrue(storage.exists(name), name)
+            self.assertTrue(image.alt_text and image.credit)
+        for image in leads:
+            self.assertEqual((image.width, image.height), (1600, 900))
+            self.assertTrue(image.caption)
+        with_image = Article.objects.filter(lead_image__isnull=False).count()
+        self.assertGreater(with_image, 160)
+
+    def test_printed_accounts_log_in_to_the_admin(self):
+        passwords = printed_passwords(self.output)
+        self.assertEqual(set(passwords), {"editor", "writer"})
+        for username, password in passwords.items():
+            self.assertTrue(self.client.login(username=username, password=password), username)
+            response = self.client.get("/admin/")
+            self.assertEqual(response.status_code, 200)
+            self.assertContains(response, "/admin/articles/article/")
+            self.client.logout()
+
+    def test_passwords_change_on_every_run(self):
+        old, new = printed_passwords(self.first_output), printed_passwords(self.output)
+        for username in ("editor", "writer"):
+            self.assertNotEqual(old[username], new[username])
+            self.assertFalse(self.client.login(username=username, password=old[username]))
+
+    def test_account_permissions(self):
+        users = get_user_model().objects
+        editor, writer = users.get(username="editor"), users.get(username="writer")
+        self.assertFalse(users.filter(is_superuser=True).exists())
+        self.assertTrue(editor.is_staff and writer.is_staff)
+        self.assertEqual(set(editor.groups.values_list("name", flat=True)), {"Editor", "Fundraising", "Moderator"})
+        self.assertEqual(set(writer.groups.values_list("name", flat=True)), {"Writer"})
+        for permission in ("articles.publish_article", "taggit.delete_tag", "donations.export_donation"):
+            self.assertTrue(editor.has_perm(permission), permission)
+        for permission in ("articles.add_article", "articles.change_image", "taggit.add_tag", "articles.view_country"):
+            self.assertTrue(writer.has_perm(permission), permission)
+        for permission in ("articles.publish_article", "articles.change_author", "donations.view_donation"):
+            self.assertFalse(writer.has_perm(permission), permission)
+        self.assertEqual(editor.author.slug, "tomas-echeverria")
+        self.assertEqual(writer.author.slug, "andres-penaloza")
+
+    def test_prints_a_summary(self):
+        self.assertRegex(self.output, r"Articles:\s+200\n")
+        self.assertRegex(self.output, r"Tags:\s+60\n")
+
+    def test_more_articles_on_request_keep_pairs_intact(self):
+        output = seed("--articles", "500")
+
+        self.assertEqual(Article.objects.count(), 500)
+        self.assertIn("\rSynthetic articles [", output)
+        self.assertIn("300/300\n", output)
+        languages = defaultdict(set)
+        for key, language in Article.objects.values_list("translation_key", "language"):
+            languages[key].add(language)
+        self.assertEqual(len(languages), 250)
+        self.assertTrue(all(pair == {"en", "es"} for pair in languages.values()))
+        synthetic = Article.objects.exclude(pk__in=self.first_articles).prefetch_related("bylines", "countries", "tags")
+        for article in synthetic:
+            self.assertTrue(article.is_published)
+            self.assertTrue(article.bylines.all() and article.tags.all())
+            self.assertIn(article.primary_country, article.countries.all())
+            self.assertEqual(clean_html(article.body), article.body)
+        self.assertTrue(ArticleLink.objects.filter(from_article__in=synthetic).exists())
+
+        # Asking again, or for fewer, adds and removes nothing.
+        seed("--articles", "400")
+        self.assertEqual(Article.objects.count(), 500)
+
+
+@pytest.mark.parametrize("template", plan.TEMPLATES, ids=lambda template: template.key)
+def test_templates_are_sound(template):
+    assert check_template(template) == []
+
+
+def test_the_plan_has_a_hundred_stories_with_unique_slugs():
+    keys = [template.key for template in plan.TEMPLATES]
+    assert len(set(keys)) == len(keys)
+    stories = plan.demo_stories(newsroom="Newsroom")
+    assert len(stories) == 100
+    slugs = [story.version(language).slug for story in stories for language in ("en", "es")]
+    assert len(set(slugs)) == 200
