@@ -45,4 +45,5 @@ check: $(VENV)/.installed-dev  ## Django's system checks and a check for missing
 	DEBUG=true $(BIN)/python manage.py makemigrations --check --dry-run
 	@# Production settings must pass Django's deployment checklist with no warning.
 	SECRET_KEY=$$($(BIN)/python -c "import secrets; print(secrets.token_urlsafe(50))") ALLOWED_HOSTS=news.example.org \
+		SITE_URL=https://news.example.org \
 		$(BIN)/python manage.py check --deploy --fail-level WARNING

@@ -8,10 +8,12 @@ from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import ValidationError
 from django.utils import formats, timezone
 from django.utils.html import strip_tags
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorFormField
 from simple_history.models import to_historic
 from taggit.models import Tag
+from unidecode import unidecode
 
 from articles.images import prepare_upload
 from articles.models import Article, ArticleLink, Image
@@ -290,3 +292,14 @@ class TagAdminForm(forms.ModelForm):
                 _("There is already a tag called “%(name)s”."), code="duplicate_tag", params={"name": existing.name}
             )
         return name
+
+    def clean_slug(self):
+        # Plain ASCII addresses, as tags added anywhere else get: "extorsión" -> extorsion.
+        slug = slugify(unidecode(self.cleaned_data.get("slug") or self.cleaned_data.get("name") or ""))
+        if not slug:
+            raise ValidationError(_("Give the tag an address made of letters or numbers."), code="empty_slug")
+        if Tag.objects.filter(slug=slug).exclude(pk=self.instance.pk).exists():
+            raise ValidationError(
+                _("Another tag already has the address “%(slug)s”."), code="duplicate_slug", params={"slug": slug}
+            )
+        return slug

@@ -20,10 +20,16 @@ DEBUG = env_bool("DEBUG", default=False)
 
 def _secret_key():
     key = env_str("SECRET_KEY")
+    if not DEBUG:
+        if not key:
+            raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off.")
+        if len(key) < 50 or len(set(key)) < 5 or key.startswith("django-insecure-"):
+            raise ImproperlyConfigured(
+                "SECRET_KEY must be a long random value (50 characters or more) when DEBUG is off, e.g. "
+                "python -c 'import secrets; print(secrets.token_urlsafe(50))'."
+            )
     if key:
         return key
-    if not DEBUG:
-        raise ImproperlyConfigured("SECRET_KEY must be set when DEBUG is off.")
     # In development, keep one random key per checkout so that logins survive restarts of the
     # development server, without ever shipping a literal secret.
     key_file = BASE_DIR / ".secret_key"
@@ -43,7 +49,10 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 # the republishing notice and feeds.
 NEWSROOM_NAME = env_str("NEWSROOM_NAME", "Newsroom")
 # The canonical origin of the public site (no trailing slash), for feeds, sitemaps and republished HTML.
-SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000" if DEBUG else "").rstrip("/")
+if not DEBUG and not SITE_URL.startswith(("http://", "https://")):
+    # Canonical links, feeds, sitemaps and republished HTML would otherwise point at the wrong host.
+    raise ImproperlyConfigured("SITE_URL must be set to the public origin (https://…) when DEBUG is off.")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -71,7 +80,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "newsroom.middleware.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -171,6 +180,8 @@ if env_bool("BEHIND_TLS_PROXY", default=False):
 
 # Production hardening, on whenever DEBUG is off; each can be turned off for a plain-HTTP test server.
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=not DEBUG)
+# Load balancers probe the health check over plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", default=not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if DEBUG else 60 * 60 * 24 * 365)

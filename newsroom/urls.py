@@ -10,7 +10,6 @@ from donations import urls as donation_urls
 from newsroom import views
 
 urlpatterns = [
-    path("admin/", admin.site.urls),
     path("healthz", views.healthz, name="healthz"),
     # The payment webhook and the republishing pixel: one address whatever the language.
     path("", include(donation_urls.endpoints)),
@@ -30,8 +29,9 @@ urlpatterns = [
     ),
 ]
 
-# Reader pages: English without a prefix, Spanish under /es/.
+# Reader pages and the admin: English without a prefix, Spanish under /es/ (/es/admin/ for a Spanish desk).
 urlpatterns += i18n_patterns(
+    path("admin/", admin.site.urls),
     path("", include("articles.urls")),
     path("", include("donations.urls")),
     prefix_default_language=False,

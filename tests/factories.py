@@ -30,7 +30,11 @@ def make_country(**fields):
     letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
     fields.setdefault("name", f"Country {n}")
     fields.setdefault("slug", f"country-{n}")
-    fields.setdefault("iso_code", letters[n // 26 % 26] + letters[n % 26])
+    if "iso_code" not in fields:
+        # The next two-letter code that no country holds yet (tests also use real codes such as GT).
+        taken = set(Country.objects.values_list("iso_code", flat=True))
+        codes = (letters[(n + step) // 26 % 26] + letters[(n + step) % 26] for step in range(26 * 26))
+        fields["iso_code"] = next(code for code in codes if code not in taken)
     fields.setdefault("region", Country.Region.CENTRAL_AMERICA)
     return Country.objects.create(**fields)
 
@@ -78,3 +82,11 @@ def make_article(*, authors=(), tags=(), countries=(), published=True, **fields)
 
 def make_user(username="staff", *, password="a-long-test-password", **fields):
     return get_user_model().objects.create_user(username=username, password=password, **fields)
+
+
+def assert_cacheable_for_anyone(response):
+    """An anonymous reader's page that a CDN may keep one copy of: no cookie set, and not varied on the
+    reader's cookies or browser language (the address alone says which language the page is in)."""
+    assert response.cookies == {}, f"sets cookies: {list(response.cookies)}"
+    vary = {value.strip().lower() for value in response.get("Vary", "").split(",") if value.strip()}
+    assert not vary & {"cookie", "accept-language"}, f"Vary: {response.get('Vary')}"

@@ -255,6 +255,28 @@ class SectionCountryAuthorImageTagListTests(AdminTestCase):
         )
         self.assertEqual(Tag.objects.count(), 1)
 
+    def test_a_new_tag_gets_a_plain_address_that_article_pages_can_link_to(self):
+        response = self.client.post(add_url(Tag), {"name": "Trata de niñas", "slug": "trata-de-niñas"})
+
+        self.assertEqual(response.status_code, 302)
+        tag = Tag.objects.get(name="Trata de niñas")
+        self.assertEqual(tag.slug, "trata-de-ninas")
+        article = make_article(language="es", tags=[tag])
+        self.assertContains(self.client.get(article.get_absolute_url()), 'href="/es/tags/trata-de-ninas/"')
+
+    def test_a_slug_already_taken_is_refused_next_to_the_field(self):
+        Tag.objects.create(name="prisons", slug="prisons")
+        response = self.client.post(add_url(Tag), {"name": "Prisons (2)", "slug": "prisons"})
+        self.assertIn("already has the address", response.context["adminform"].form.errors["slug"][0])
+
+
+class SpanishAdminTests(AdminTestCase):
+    def test_the_desk_can_work_in_spanish_at_es_admin(self):
+        response = self.client.get("/es/admin/")
+        self.assertContains(response, '<html lang="es"')
+        self.assertContains(response, "Cerrar sesión")
+        self.assertContains(self.client.get("/admin/"), "Log out")
+
 
 class ArticleChangelistTests(AdminTestCase):
     @classmethod

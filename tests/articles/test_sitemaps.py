@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from articles.models import Article
 from articles.sitemaps import ArticleSitemap, NewsSitemap
-from tests.factories import make_article, make_author, make_country, make_section
+from tests.factories import assert_cacheable_for_anyone, make_article, make_author, make_country, make_section
 
 SITE = "https://news.example.org"
 NS = {
@@ -28,7 +28,7 @@ class SitemapTestCase(TestCase):
         response = self.client.get(url)
         self.assertEqual(response.status_code, 200, url)
         self.assertEqual(response["Content-Type"], "application/xml")
-        self.assertEqual(response.cookies, {})
+        assert_cacheable_for_anyone(response)
         return ET.fromstring(response.content)
 
     def index(self):
@@ -217,7 +217,7 @@ class RobotsTests(TestCase):
 
         self.assertEqual(response.status_code, 200)
         self.assertEqual(response["Content-Type"], "text/plain; charset=utf-8")
-        self.assertEqual(response.cookies, {})
+        assert_cacheable_for_anyone(response)
         robots = RobotFileParser()
         robots.parse(response.content.decode().splitlines())
         self.assertEqual(robots.site_maps(), [f"{SITE}/sitemap.xml", f"{SITE}/news-sitemap.xml"])

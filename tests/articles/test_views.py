@@ -10,7 +10,14 @@ from django.utils import timezone
 from articles.models import Article, ArticleLink, Correction
 from articles.services import pair_translations
 from articles.views import HomeView
-from tests.factories import make_article, make_author, make_country, make_image, make_section
+from tests.factories import (
+    assert_cacheable_for_anyone,
+    make_article,
+    make_author,
+    make_country,
+    make_image,
+    make_section,
+)
 
 
 class HomePageTests(TestCase):
@@ -48,7 +55,7 @@ class HomePageTests(TestCase):
     def test_anonymous_readers_get_no_cookies(self):
         make_article()
         response = self.client.get("/")
-        self.assertEqual(response.cookies, {})
+        assert_cacheable_for_anyone(response)
 
     def test_query_count_does_not_grow_with_authors(self):
         """Guards against one query per teaser for bylines, sections or images."""
@@ -312,7 +319,8 @@ class ArticlePageTests(TestCase):
         self.assertContains(self.client.get(self.article.get_absolute_url()), "An earlier version misspelled a name.")
 
     def test_anonymous_readers_get_no_cookies(self):
-        self.assertEqual(self.client.get(self.article.get_absolute_url()).cookies, {})
+        assert_cacheable_for_anyone(self.client.get(self.article.get_absolute_url()))
+        assert_cacheable_for_anyone(self.client.get(self.article.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="es"))
 
     def test_query_count_does_not_grow_with_tags_authors_or_links(self):
         """Guards against per-item queries for bylines, tags, countries, links and related teasers."""
@@ -373,7 +381,7 @@ class ListingPageTests(TestCase):
     def test_anonymous_readers_get_no_cookies(self):
         for url in ["/news/briefs/", "/countries/honduras/", "/authors/ana-ruiz/", "/tags/prisons/", "/corrections/"]:
             with self.subTest(url=url):
-                self.assertEqual(self.client.get(url).cookies, {})
+                assert_cacheable_for_anyone(self.client.get(url))
 
     def test_hostile_page_numbers_are_not_found_never_an_error(self):
         for page in ["abc", "-1", "0", "99999", "1%00", "9" * 400]:

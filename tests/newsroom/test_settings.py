@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-VARIABLES = ("DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "REDIS_URL", "DJANGO_SETTINGS_MODULE")
+VARIABLES = ("DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "SITE_URL", "DATABASE_URL", "REDIS_URL", "DJANGO_SETTINGS_MODULE")
+REAL_KEY = "k3y-" + "qwertyuiopasdfghjklzxcvbnm0123456789QWERTYUIOPASDFGH"
+PRODUCTION = {"SECRET_KEY": REAL_KEY, "ALLOWED_HOSTS": "news.example.org", "SITE_URL": "https://news.example.org"}
 
 
 def load_settings(code="", **environment):
@@ -26,17 +28,29 @@ def test_production_refuses_to_start_without_a_secret_key():
 
 
 def test_production_refuses_to_start_without_allowed_hosts():
-    result = load_settings(SECRET_KEY="x" * 50)
+    result = load_settings(**{**PRODUCTION, "ALLOWED_HOSTS": ""})
     assert result.returncode != 0
     assert "ALLOWED_HOSTS must be set when DEBUG is off" in result.stderr
+
+
+@pytest.mark.parametrize("key", ["x" * 60, "short-key", "django-insecure-" + "a1b2c3d4e5" * 6])
+def test_production_refuses_a_weak_secret_key(key):
+    result = load_settings(**{**PRODUCTION, "SECRET_KEY": key})
+    assert result.returncode != 0
+    assert "SECRET_KEY must be a long random value" in result.stderr
+
+
+def test_production_refuses_to_start_without_its_public_address():
+    result = load_settings(**{**PRODUCTION, "SITE_URL": ""})
+    assert result.returncode != 0
+    assert "SITE_URL must be set" in result.stderr
 
 
 def test_production_settings_from_the_environment():
     result = load_settings(
         "print(settings.DEBUG, settings.ALLOWED_HOSTS, settings.DATABASES['default']['ENGINE'], "
         "settings.CACHES['default']['BACKEND'], settings.SESSION_COOKIE_SECURE)",
-        SECRET_KEY="x" * 50,
-        ALLOWED_HOSTS="news.example.org, www.news.example.org",
+        **{**PRODUCTION, "ALLOWED_HOSTS": "news.example.org, www.news.example.org"},
         DATABASE_URL="postgres://newsroom:pw@db.internal:5432/newsroom",
         REDIS_URL="redis://cache.internal:6379/0",
     )
