@@ -4,32 +4,21 @@ Every URL handed to Feed is already absolute on settings.SITE_URL: Feed would ot
 the request's host and scheme, which behind a proxy or a CDN are the internal ones.
 """
 
-import html
 import mimetypes
-import re
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils import feedgenerator
-from django.utils.html import strip_tags
-from django.utils.text import Truncator
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
-from articles.models import Article, ArticleAuthor, Author, Country
+from articles.models import Article, ArticleAuthor, Author, Country, with_published_articles
 from newsroom.site import absolute_url
 
 DUBLIN_CORE = "http://purl.org/dc/elements/1.1/"
-# Where one block of text ends and the next begins, so that "<p>One.</p><p>Two.</p>" reads "One. Two.".
-BLOCK_END = re.compile(r"</(?:p|h[1-6]|li|blockquote|figcaption)>|<br\s*/?>", re.IGNORECASE)
-
-
-def plain_text(body_html):
-    """The words of sanitized HTML, without tags or entities, on one line."""
-    return " ".join(html.unescape(strip_tags(BLOCK_END.sub(" ", body_html))).split())
 
 
 class BylineRssFeed(feedgenerator.Rss201rev2Feed):
@@ -49,7 +38,6 @@ class LatestArticlesFeed(Feed):
 
     feed_type = BylineRssFeed
     item_count = 20
-    excerpt_words = 50
     url_name = "articles:feed"
     description_format = _("The latest articles from %(newsroom)s.")
 
@@ -87,9 +75,7 @@ class LatestArticlesFeed(Feed):
         return article.title
 
     def item_description(self, article):
-        if article.dek:
-            return article.dek
-        return Truncator(plain_text(article.body)).words(self.excerpt_words, truncate="…")
+        return article.summary
 
     def item_link(self, article):
         return absolute_url(article.get_absolute_url())
@@ -124,9 +110,15 @@ class ArticleListFeed(LatestArticlesFeed):
     lookup = ""
     listing_url_name = ""
 
+    # As on the listing pages: tags and authors have a feed only once something of theirs is published.
+    requires_published = False
+
     def get_object(self, request, slug):
+        objects = self.model.objects.all()
+        if self.requires_published:
+            objects = with_published_articles(objects, self.lookup)
         # DoesNotExist is answered with a 404 by Feed.
-        return self.model.objects.get(slug=slug)
+        return objects.get(slug=slug)
 
     def articles(self, obj):
         return super().articles(obj).filter(**{self.lookup: obj})
@@ -144,6 +136,7 @@ class ArticleListFeed(LatestArticlesFeed):
 class TagFeed(ArticleListFeed):
     model = Tag
     lookup = "tagged_items__tag"
+    requires_published = True
     url_name = "articles:tag-feed"
     listing_url_name = "articles:tag-detail"
     description_format = _("The latest articles from %(newsroom)s on %(name)s.")
@@ -163,6 +156,7 @@ class CountryFeed(ArticleListFeed):
 class AuthorFeed(ArticleListFeed):
     model = Author
     lookup = "bylines__author"
+    requires_published = True
     url_name = "articles:author-feed"
     listing_url_name = "articles:author-detail"
     description_format = _("The latest articles from %(newsroom)s by %(name)s.")

@@ -1,6 +1,5 @@
 """The newsroom's content: sections, articles, authors, countries, images, tags and links."""
 
-import html
 import math
 import re
 from datetime import timedelta
@@ -14,13 +13,13 @@ from django.db.models import F, Func, Q, Value
 from django.db.models.functions import Concat
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.text import slugify
+from django.utils.text import Truncator, slugify
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 from taggit.models import Tag, TaggedItemBase
 
-from articles.sanitizer import clean_html
+from articles.sanitizer import clean_html, plain_text
 
 
 def localized(obj, field):
@@ -347,6 +346,8 @@ class ArticleQuerySet(models.QuerySet):
         return articles.filter(matches).annotate(search_snippet=F("dek")).order_by("-publish_at", "-pk")
 
 
+# Search engines show about this many characters of a description.
+SUMMARY_LENGTH = 160
 # A common figure for news prose read on a screen.
 READING_WORDS_PER_MINUTE = 230
 
@@ -533,6 +534,9 @@ class Article(models.Model):
             if old_slug and old_slug != self.slug and was_public:
                 ArticleRedirect.objects.filter(old_slug=self.slug).delete()
                 ArticleRedirect.objects.update_or_create(old_slug=old_slug, defaults={"article": self})
+            # Country pages list `countries`, so the primary country is always one of them.
+            if self.primary_country_id:
+                self.countries.add(self.primary_country_id)
         self._loaded_slug = self.slug
 
     def get_absolute_url(self):
@@ -566,8 +570,7 @@ class Article(models.Model):
     @property
     def word_count(self):
         """Words in the body and analysis, as a reader counts them."""
-        text = html.unescape(re.sub(r"<[^>]*>", " ", f"{self.body} {self.analysis}"))
-        return len(text.split())
+        return len(plain_text(f"{self.body} {self.analysis}").split())
 
     @property
     def reading_minutes(self):
@@ -579,6 +582,12 @@ class Article(models.Model):
     def byline_authors(self):
         """Authors in byline order. Uses the prefetch of `for_listing()` when present."""
         return [byline.author for byline in self.bylines.all()]
+
+    @property
+    def summary(self):
+        """A sentence or two for search engines, social cards and feeds: the SEO description, else the dek,
+        else the opening of the body."""
+        return self.seo_description or self.dek or Truncator(plain_text(self.body)).chars(SUMMARY_LENGTH)
 
     @property
     def label(self):
@@ -687,6 +696,12 @@ class ArticleRedirect(models.Model):
 
     def get_absolute_url(self):
         return self.article.get_absolute_url()
+
+
+def with_published_articles(queryset, lookup):
+    """The rows of `queryset` that at least one published article is tied to through `lookup`
+    (e.g. "tagged_items__tag"), in the same query."""
+    return queryset.filter(models.Exists(Article.objects.published().filter(**{lookup: models.OuterRef("pk")})))
 
 
 class ArticleAuthor(models.Model):

@@ -7,9 +7,11 @@ what the admin's editor makes (articles/forms.py), so what a writer can type sur
 Cleaning twice changes nothing.
 """
 
+import html
 import re
 
 import nh3
+from django.utils.html import strip_tags
 
 ALLOWED_TAGS = {
     "p",
@@ -81,3 +83,12 @@ def clean_html(html):
     if not html:
         return ""
     return _cleaner.clean(CONTROL_CHARACTERS.sub("", html)).strip()
+
+
+# Where one block of text ends and the next begins, so that "<p>One.</p><p>Two.</p>" reads "One. Two.".
+BLOCK_END = re.compile(r"</(?:p|h[1-6]|li|blockquote|figcaption)>|<br\s*/?>", re.IGNORECASE)
+
+
+def plain_text(body_html):
+    """The words of sanitized HTML, without tags or entities, on one line."""
+    return " ".join(html.unescape(strip_tags(BLOCK_END.sub(" ", body_html or ""))).split())

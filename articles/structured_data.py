@@ -35,7 +35,7 @@ def news_article(article, *, translation_of=None):
         "mainEntityOfPage": url,
         "url": url,
         "headline": article.title,
-        "description": article.seo_description or article.dek,
+        "description": article.summary,
         "datePublished": article.publish_at.isoformat(),
         "dateModified": last_modified(article).isoformat(),
         "inLanguage": article.language,

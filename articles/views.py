@@ -20,6 +20,7 @@ from articles.models import (
     Country,
     PreviewLink,
     Section,
+    with_published_articles,
 )
 from articles.search import SearchForm, highlight
 
@@ -96,8 +97,15 @@ class ArticleListView(ListView):
     # How an article is tied to the object, as a lookup; none of these ties can repeat an article.
     lookup = ""
 
+    # Tags and authors get a page only once something of theirs is published, so that a draft's topic
+    # or a contributor not yet on the record never shows up.
+    requires_published = False
+
     def get_object(self):
-        return get_object_or_404(self.model, slug=self.kwargs["slug"])
+        objects = self.model.objects.all()
+        if self.requires_published:
+            objects = with_published_articles(objects, self.lookup)
+        return get_object_or_404(objects, slug=self.kwargs["slug"])
 
     def get_queryset(self):
         self.object = self.get_object()
@@ -117,6 +125,7 @@ class TagDetailView(ArticleListView):
     model = Tag
     kind = "tag"
     lookup = "tagged_items__tag"
+    requires_published = True
 
 
 class CountryDetailView(ArticleListView):
@@ -129,6 +138,7 @@ class AuthorDetailView(ArticleListView):
     model = Author
     kind = "author"
     lookup = "bylines__author"
+    requires_published = True
 
 
 class ArticleDetailView(DetailView):

@@ -289,7 +289,7 @@ class DonationForm(SpamTrapsForm):
     def initial_article(self):
         """The published article named by the page's ?article=, or None."""
         value = str(self.initial.get("article", ""))
-        if not value.isdigit():
+        if not (value.isascii() and value.isdigit()):
             return None
         return Article.objects.published().filter(pk=int(value)).only("pk", "language").first()
 
@@ -333,7 +333,7 @@ class DonationForm(SpamTrapsForm):
     def clean_article(self):
         """The published article whose donate button was used; anything else is dropped, not an error."""
         value = self.cleaned_data["article"]
-        if not value.isdigit():
+        if not (value.isascii() and value.isdigit()):
             return None
         return Article.objects.published().filter(pk=int(value)).only("pk").first()
 

@@ -98,7 +98,7 @@ def donation_thanks(request, reference):
 def _article_from_query(request):
     """The published article named by ?article=<pk>, or 404."""
     pk = request.GET.get("article", "")
-    if not pk.isdigit():
+    if not (pk.isascii() and pk.isdigit()):
         raise Http404("No article.")
     return get_object_or_404(Article.objects.published().select_related("section"), pk=int(pk))
 

@@ -124,3 +124,9 @@ def alternate_urls(request):
 def page_numbers(page):
     """Page numbers around the current one, with ellipses: 1 … 4 5 [6] 7 8 … 40."""
     return page.paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)
+
+
+@register.filter
+def machine_datetime(value):
+    """A date and time for a `datetime` attribute: ISO 8601 to the second, as HTML allows."""
+    return value.replace(microsecond=0).isoformat() if value else ""

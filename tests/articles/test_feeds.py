@@ -260,8 +260,11 @@ class FeedLinkTests(TestCase):
         )
 
     def test_listing_pages_link_their_own_feed_too(self):
-        make_article(tags=["Extortion"], countries=[make_country(slug="mexico", name="Mexico")])
-        make_author(name="Ana Ruiz", slug="ana-ruiz")
+        make_article(
+            tags=["Extortion"],
+            countries=[make_country(slug="mexico", name="Mexico")],
+            authors=[make_author(name="Ana Ruiz", slug="ana-ruiz")],
+        )
         pages = {
             "/tags/extortion/": ("Newsroom – Extortion", "/tags/extortion/feed/"),
             "/countries/mexico/": ("Newsroom – Mexico", "/countries/mexico/feed/"),

@@ -150,6 +150,15 @@ class TestRichText:
         assert 'href="https://example.org/x"' in article.body
 
 
+def test_the_primary_country_is_always_among_the_countries():
+    guatemala = make_country()
+    article = make_article(primary_country=guatemala)
+    assert list(article.countries.all()) == [guatemala]
+    article.countries.clear()
+    article.save()
+    assert list(article.countries.all()) == [guatemala]
+
+
 def test_urls_and_names():
     section = make_section(slug="briefs", name="Briefs")
     english = make_article(section=section, slug="gangs-tax-buses", language="en")

@@ -211,6 +211,26 @@ class ArticlePageTests(TestCase):
         self.assertContains(response, f'href="/comments/?article={self.article.pk}"')
         self.assertContains(response, "What are your thoughts?")
 
+    def test_dates_read_as_each_language_writes_them(self):
+        spanish = make_article(
+            section=self.section, language="es", publish_at=datetime(2014, 7, 8, 12, 30, 15, 123456, tzinfo=UTC)
+        )
+        self.assertContains(self.client.get(self.article.get_absolute_url()), ">8 Jul 2014</time>")
+        response = self.client.get(spanish.get_absolute_url())
+        self.assertContains(response, '<time datetime="2014-07-08T12:30:15+00:00">8 de julio de 2014</time>')
+
+    def test_an_article_without_dek_or_image_still_describes_itself(self):
+        article = make_article(
+            section=self.section, dek="", body="<p>Prosecutors in Quetzaltenango charged nine officers.</p>"
+        )
+        response = self.client.get(article.get_absolute_url())
+        self.assertContains(
+            response, '<meta name="description" content="Prosecutors in Quetzaltenango charged nine officers.">'
+        )
+        self.assertContains(
+            response, '<meta property="og:image" content="http://127.0.0.1:8000/static/img/og-default.png">'
+        )
+
     def test_byline_keeps_the_editors_order(self):
         content = self.client.get(self.article.get_absolute_url()).content.decode()
         self.assertLess(content.index("Ana Ruiz</a>"), content.index("Luis Pérez</a>"))
@@ -224,6 +244,8 @@ class ArticlePageTests(TestCase):
     def test_not_found_page_is_friendly(self):
         response = self.client.get("/news/briefs/no-such-story/")
         self.assertContains(response, "We could not find that page", status_code=404)
+        self.assertContains(response, '<meta name="robots" content="noindex">', status_code=404)
+        self.assertNotContains(response, 'rel="canonical"', status_code=404)
 
     def test_wrong_section_or_language_redirects_to_the_one_address(self):
         spanish = make_article(section=self.section, slug="pandillas-buses", language="es")
@@ -375,6 +397,17 @@ class ListingPageTests(TestCase):
         response = self.client.get("/es/tags/extorsion/")
         self.assertContains(response, "Extorsión en los buses")
 
+    def test_each_listing_describes_itself_and_pages_are_their_own_canonical(self):
+        for _ in range(25):
+            make_article(section=self.section, countries=[self.country])
+        response = self.client.get("/countries/honduras/?page=2")
+        self.assertContains(response, '<link rel="canonical" href="http://127.0.0.1:8000/countries/honduras/?page=2">')
+        self.assertContains(response, "Reporting by Newsroom on organized crime and security in Honduras.")
+        self.assertContains(self.client.get("/tags/prisons/"), "Reporting by Newsroom on prisons")
+        self.assertContains(
+            self.client.get("/authors/ana-ruiz/"), '<meta name="description" content="Covers prisons.">'
+        )
+
     def test_author_page_shows_the_bio(self):
         self.assertContains(self.client.get("/authors/ana-ruiz/"), "Covers prisons.")
 
@@ -387,6 +420,19 @@ class ListingPageTests(TestCase):
         for page in ["abc", "-1", "0", "99999", "1%00", "9" * 400]:
             with self.subTest(page=page):
                 self.assertEqual(self.client.get(f"/news/briefs/?page={page}").status_code, 404)
+
+    def test_tags_and_authors_of_unpublished_work_only_have_no_page_or_feed(self):
+        make_article(
+            title="Embargoed", tags=["operation-lightning"], authors=[make_author(slug="undercover")], published=False
+        )
+        for url in [
+            "/tags/operation-lightning/",
+            "/tags/operation-lightning/feed/",
+            "/authors/undercover/",
+            "/authors/undercover/feed/",
+        ]:
+            with self.subTest(url=url):
+                self.assertEqual(self.client.get(url).status_code, 404)
 
     def test_unknown_listing_is_not_found(self):
         for url in ["/news/nope/", "/countries/nope/", "/authors/nope/", "/tags/nope/"]:
