@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help run serve test lint format check
+.PHONY: help run serve test test-services lint format check
 
 help:  ## List the tasks
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -29,8 +29,20 @@ run: $(VENV)/.installed-runtime  ## Set up, fill with demo content and serve the
 	DEBUG=true $(BIN)/python manage.py seed_demo
 	DEBUG=true $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
-test: $(VENV)/.installed-dev  ## Run the test suite (SQLite, or the database in DATABASE_URL)
+test: $(VENV)/.installed-dev test-services  ## Run the test suite (SQLite, or the database in DATABASE_URL)
 	$(BIN)/pytest $(PYTEST_ARGS)
+
+# Besides Python packages the suite needs Chromium (browser tests) and a Redis on 127.0.0.1:6379 (rate limits
+# shared between processes). Installed with apt-get when missing and run as root; otherwise it says what to install.
+apt_install = { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && apt-get update -qq \
+	&& apt-get install -y -qq $(1) >/dev/null; } || { echo "The tests need $(1): install it, e.g. sudo apt-get install $(1)"; exit 1; }
+redis_ping = $(BIN)/python -c "import redis; redis.Redis(socket_connect_timeout=1).ping()" 2>/dev/null
+
+test-services: $(VENV)/.installed-dev
+	@command -v chromium >/dev/null || $(call apt_install,chromium)
+	@$(redis_ping) || { command -v redis-server >/dev/null || $(call apt_install,redis-server); \
+		redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no >/dev/null; \
+		for _ in $$(seq 30); do $(redis_ping) && break; sleep 0.5; done; $(redis_ping); }
 
 lint: $(VENV)/.installed-dev  ## Lint and check formatting
 	$(BIN)/ruff check .

@@ -9,8 +9,8 @@ from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRa
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import connections, models, transaction
-from django.db.models import F, Func, Q, Value
-from django.db.models.functions import Concat
+from django.db.models import F, Func, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce, Concat
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.text import Truncator, slugify
@@ -268,15 +268,16 @@ class ArticleQuerySet(models.QuerySet):
         return self.for_teaser().select_related("primary_country").prefetch_related(_bylines())
 
     def related_to(self, article, *, picks=(), limit=4):
-        """Related content for `article`: the editors' picks first, then filled with the latest articles
-        in its language that share a tag or its primary country. Never the article itself, never
-        unpublished. `article.tags.all()` should be prefetched.
+        """Related content for `article`: the editors' picks first, then filled with the articles in its
+        language that share the most tags with it (or its primary country), newest first among equals.
+        Never the article itself, never unpublished. `article.tags.all()` should be prefetched.
         """
         related = list(picks)[:limit]
         missing = limit - len(related)
         if missing <= 0:
             return related
-        matches = Q(tagged_items__tag__in=[tag.pk for tag in article.tags.all()])
+        tag_ids = [tag.pk for tag in article.tags.all()]
+        matches = Q(tagged_items__tag__in=tag_ids)
         if article.primary_country_id:
             matches |= Q(countries=article.primary_country_id)
         candidates = (
@@ -285,7 +286,19 @@ class ArticleQuerySet(models.QuerySet):
             .filter(matches)
             .exclude(pk__in=[article.pk, *(pick.pk for pick in related)])
         )
-        fill = self.filter(pk__in=candidates.values("pk")).for_teaser().order_by("-publish_at", "-pk")[:missing]
+        shared_tags = (
+            TaggedArticle.objects.filter(content_object=OuterRef("pk"), tag__in=tag_ids)
+            .order_by()
+            .values("content_object")
+            .annotate(total=models.Count("pk"))
+            .values("total")
+        )
+        fill = (
+            self.filter(pk__in=candidates.values("pk"))
+            .for_teaser()
+            .annotate(shared_tags=Coalesce(Subquery(shared_tags), 0))
+            .order_by("-shared_tags", "-publish_at", "-pk")[:missing]
+        )
         return related + list(fill)
 
     def translations_of(self, article):

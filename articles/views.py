@@ -34,7 +34,6 @@ class HomeView(TemplateView):
     template_name = "articles/home.html"
     latest_count = 7
     per_section = 3
-    organization_news_count = 3
 
     def get_context_data(self, **kwargs):
         organization = settings.NEWSROOM_ORGANIZATION_SECTION
@@ -62,10 +61,6 @@ class HomeView(TemplateView):
             lead=latest[0] if latest else None,
             latest=latest[1:],
             sections=sections,
-            organization_news=Article.objects.published()
-            .in_language(get_language())
-            .for_teaser()
-            .filter(section__slug=organization)[: self.organization_news_count],
             **kwargs,
         )
 
@@ -145,7 +140,6 @@ class ArticleDetailView(DetailView):
     template_name = "articles/article_detail.html"
     context_object_name = "article"
     related_count = 4
-    organization_news_count = 3
 
     def get_queryset(self):
         return self.page_queryset(Article.objects.published())
@@ -199,11 +193,6 @@ class ArticleDetailView(DetailView):
             translation=translation,
             structured_data=structured_data.news_article(article, translation_of=translation),
             breadcrumbs=structured_data.breadcrumbs(article),
-            organization_news=Article.objects.published()
-            .in_language(article.language)
-            .for_teaser()
-            .filter(section__slug=settings.NEWSROOM_ORGANIZATION_SECTION)
-            .exclude(pk=article.pk)[: self.organization_news_count],
             **kwargs,
         )
 

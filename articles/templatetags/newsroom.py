@@ -11,11 +11,14 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
-from articles.models import Section
+from articles.models import Article, Section
 from articles.sharing import share_links
 from newsroom.site import absolute_url
 
 register = template.Library()
+
+# href="/…" or src="/…" (not protocol-relative //host/…).
+SITE_RELATIVE_LINK = re.compile(r'\b(href|src)="(/(?!/)[^"]*)"')
 
 # The end of a paragraph, or the start or end of a block that holds paragraphs of its own (the
 # editor puts each list item's and quote's text in a <p>).
@@ -110,8 +113,12 @@ def share(article):
 
 @register.simple_tag(takes_context=True)
 def republish_html(context, article):
-    """The ready-to-paste HTML of `article` for other sites, with attribution and links to the original."""
-    return render_to_string("includes/republish_html.html", {**context.flatten(), "article": article}).strip()
+    """The ready-to-paste HTML of `article` for other sites, with attribution and links to the original.
+
+    Links within our own site are made absolute, so that they still lead here from the other site.
+    """
+    html = render_to_string("includes/republish_html.html", {**context.flatten(), "article": article}).strip()
+    return SITE_RELATIVE_LINK.sub(lambda match: f'{match[1]}="{absolute_url(match[2])}"', html)
 
 
 @register.filter
@@ -130,3 +137,17 @@ def page_numbers(page):
 def machine_datetime(value):
     """A date and time for a `datetime` attribute: ISO 8601 to the second, as HTML allows."""
     return value.replace(microsecond=0).isoformat() if value else ""
+
+
+@register.inclusion_tag("includes/organization_news.html", takes_context=True)
+def organization_news(context, exclude=None, count=3):
+    """The "About <Newsroom>" block: the latest items of the organization's own news section, in one query."""
+    articles = (
+        Article.objects.published()
+        .in_language(get_language())
+        .for_teaser()
+        .filter(section__slug=settings.NEWSROOM_ORGANIZATION_SECTION)
+    )
+    if exclude is not None:
+        articles = articles.exclude(pk=exclude.pk)
+    return {"articles": articles[:count], "NEWSROOM_NAME": context.get("NEWSROOM_NAME")}

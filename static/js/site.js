@@ -11,8 +11,15 @@
     event.preventDefault();
     navigator.clipboard.writeText(link.getAttribute("data-copy-link")).then(function () {
       var original = link.textContent;
-      link.textContent = link.getAttribute("data-copied");
-      window.setTimeout(function () { link.textContent = original; }, 2000);
+      var message = link.getAttribute("data-copied");
+      // Said aloud by screen readers through the share block's status region.
+      var status = link.closest(".share").querySelector("[data-copy-status]");
+      link.textContent = message;
+      if (status) { status.textContent = message; }
+      window.setTimeout(function () {
+        link.textContent = original;
+        if (status) { status.textContent = ""; }
+      }, 2000);
     });
   });
 
