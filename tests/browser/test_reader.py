@@ -13,7 +13,9 @@ axe = Axe()
 
 
 def assert_accessible(page):
-    """No serious or critical axe-core violation on the page as it stands."""
+    """No serious or critical axe-core violation on the page as it stands, and nothing wider than the screen."""
+    width = page.viewport_size["width"]
+    assert page.evaluate("document.documentElement.scrollWidth") <= width, f"{page.url} scrolls sideways"
     results = axe.run(page)
     blocking = [
         f"{violation['id']} ({violation['impact']}): {violation['help']} – "
