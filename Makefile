@@ -27,7 +27,7 @@ $(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(BIN)/python
 run: $(VENV)/.installed-runtime  ## Set up, fill with demo content and serve the site on 127.0.0.1:8000 (SQLite)
 	DEBUG=true $(BIN)/python manage.py migrate --noinput
 	DEBUG=true $(BIN)/python manage.py seed_demo
-	DEBUG=true $(BIN)/python manage.py runserver $(HOST):$(PORT)
+	DEBUG=true SITE_URL=$${SITE_URL:-http://$(HOST):$(PORT)} $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: $(VENV)/.installed-dev test-services  ## Run the test suite (SQLite, or the database in DATABASE_URL)
 	$(BIN)/pytest $(PYTEST_ARGS)

@@ -246,6 +246,9 @@ def record_helpful_vote(*, article, voter_key, is_helpful, feedback=""):
         vote.is_helpful = is_helpful
         if feedback:
             vote.feedback = feedback
+        elif is_helpful:
+            # "What could be better" answers a No; a change of mind to Yes leaves no stale complaint behind.
+            vote.feedback = ""
         vote.full_clean(validate_unique=False, validate_constraints=False)
         try:
             with transaction.atomic():

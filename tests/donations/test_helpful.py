@@ -84,6 +84,12 @@ def test_with_javascript_the_answer_is_json(client, article):
     assert HelpfulVote.objects.count() == 1
 
 
+def test_changing_a_no_to_yes_drops_the_complaint(client, article):
+    vote(client, article, "no", feedback="Needs a map")
+    vote(client, article, "yes")
+    assert list(HelpfulVote.objects.values_list("is_helpful", "feedback")) == [(True, "")]
+
+
 def test_one_vote_per_reader_per_article(client, article):
     vote(client, article, "yes")
     vote(client, article, "yes")
