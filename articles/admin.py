@@ -91,8 +91,8 @@ class ImageAdmin(admin.ModelAdmin):
     form = ImageAdminForm
     list_display = ["thumbnail", "alt_text", "credit", "size", "uploaded_at"]
     list_display_links = ["thumbnail", "alt_text"]
-    search_fields = ["alt_text", "caption", "credit"]
-    fields = ["file", "preview", "alt_text", "caption", "credit", "size", "uploaded_at"]
+    search_fields = ["alt_text", "alt_text_es", "caption", "caption_es", "credit"]
+    fields = ["file", "preview", "alt_text", "alt_text_es", "caption", "caption_es", "credit", "size", "uploaded_at"]
     readonly_fields = ["preview", "size", "uploaded_at"]
 
     def save_model(self, request, obj, form, change):

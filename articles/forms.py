@@ -272,7 +272,7 @@ class VerifiedImageField(forms.ImageField):
 class ImageAdminForm(forms.ModelForm):
     class Meta:
         model = Image
-        fields = ["file", "alt_text", "caption", "credit"]
+        fields = ["file", "alt_text", "alt_text_es", "caption", "caption_es", "credit"]
         field_classes = {"file": VerifiedImageField}
         widgets = {"file": forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"})}
 

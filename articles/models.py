@@ -127,7 +127,19 @@ class Image(models.Model):
         max_length=250,
         help_text=_("What the image shows, for readers who cannot see it. Required."),
     )
+    alt_text_es = models.CharField(
+        _("Spanish alt text"),
+        max_length=250,
+        blank=True,
+        help_text=_("The alt text in Spanish, shown on Spanish pages. The English one is used when this is empty."),
+    )
     caption = models.CharField(_("caption"), max_length=300, blank=True, help_text=_("Shown under the image."))
+    caption_es = models.CharField(
+        _("Spanish caption"),
+        max_length=300,
+        blank=True,
+        help_text=_("The caption in Spanish, shown on Spanish pages. The English one is used when this is empty."),
+    )
     credit = models.CharField(
         _("credit"), max_length=200, blank=True, help_text=_("Photographer or agency, e.g. “Ana Ruiz / Newsroom”.")
     )
@@ -155,6 +167,14 @@ class Image(models.Model):
             for width, name in sorted(self.renditions.items(), key=lambda item: int(item[0]))
         ]
         return ", ".join([*candidates, f"{self.file.url} {self.width}w"])
+
+    @property
+    def display_alt_text(self):
+        return localized(self, "alt_text")
+
+    @property
+    def display_caption(self):
+        return localized(self, "caption")
 
 
 class Author(models.Model):

@@ -252,7 +252,13 @@ class DemoSeeder:
         wanted = [
             (
                 f"demo-{picture.key}",
-                {"alt_text": picture.alt, "caption": picture.caption, "credit": credit},
+                {
+                    "alt_text": picture.alt,
+                    "alt_text_es": picture.alt_es,
+                    "caption": picture.caption,
+                    "caption_es": picture.caption_es,
+                    "credit": credit,
+                },
                 partial(pictures.draw, picture),
             )
             for picture in pictures.PICTURES
@@ -264,7 +270,9 @@ class DemoSeeder:
                 f"demo-author-{person.slug}",
                 {
                     "alt_text": f"Illustrated portrait standing in for a photo of {person.name}",
+                    "alt_text_es": f"Retrato ilustrado en lugar de una foto de {person.name}",
                     "caption": "",
+                    "caption_es": "",
                     "credit": credit,
                 },
                 partial(pictures.portrait, person.name, palettes[index % len(palettes)]),

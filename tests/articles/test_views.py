@@ -135,6 +135,42 @@ class ArticlePageTests(TestCase):
         self.assertContains(response, 'href="/donate/?article=')
         self.assertContains(response, "<h1", count=1)
 
+    def test_lead_image_words_follow_the_article_language(self):
+        image = make_image(
+            alt_text="A city bus at night",
+            alt_text_es="Un autobús urbano de noche",
+            caption="Route 7",
+            caption_es="Ruta 7",
+        )
+        english = make_article(section=self.section, slug="buses-at-night", lead_image=image)
+        spanish = make_article(section=self.section, slug="buses-de-noche", language="es", lead_image=image)
+
+        response = self.client.get(spanish.get_absolute_url())
+        self.assertContains(response, 'alt="Un autobús urbano de noche"')
+        self.assertContains(response, '<meta property="og:image:alt" content="Un autobús urbano de noche">')
+        self.assertContains(response, "<figcaption>Ruta 7</figcaption>", html=True)
+        self.assertNotContains(response, "A city bus at night")
+        self.assertNotContains(response, "Route 7")
+
+        response = self.client.get(english.get_absolute_url())
+        self.assertContains(response, 'alt="A city bus at night"')
+        self.assertContains(response, '<meta property="og:image:alt" content="A city bus at night">')
+        self.assertContains(response, "<figcaption>Route 7</figcaption>", html=True)
+        self.assertNotContains(response, "Un autobús urbano de noche")
+        self.assertNotContains(response, "Ruta 7")
+
+    def test_lead_image_without_spanish_words_keeps_the_english_ones_on_spanish_pages(self):
+        spanish = make_article(
+            section=self.section, slug="pandillas-buses", language="es", lead_image=self.article.lead_image
+        )
+
+        response = self.client.get(spanish.get_absolute_url())
+
+        self.assertTrue(spanish.get_absolute_url().startswith("/es/"))
+        self.assertContains(response, 'alt="A city bus at night"')
+        self.assertContains(response, '<meta property="og:image:alt" content="A city bus at night">')
+        self.assertContains(response, "Route 7")
+
     def structured_data(self, response):
         """The JSON-LD blocks of a page, parsed."""
         blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', response.content.decode(), re.S)
