@@ -235,8 +235,9 @@ SEARCH_MAX_LENGTH = 200
 # escaped as plain text first and its matches marked up after (articles/search.py).
 SEARCH_MATCH_START = "\ue000"
 SEARCH_MATCH_STOP = "\ue001"
-# The text search configuration of each language, as the search vector trigger (migration 0002) uses them.
-SEARCH_CONFIGS = {"en": "english", "es": "spanish"}
+# The text search configuration of each language, as the search vector trigger uses them: stemming
+# that ignores accents (migrations 0002 and 0008).
+SEARCH_CONFIGS = {"en": "newsroom_english", "es": "newsroom_spanish"}
 
 
 def clean_search_query(query):

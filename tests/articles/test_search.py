@@ -92,6 +92,23 @@ class SearchResultsTests(TestCase):
                 ["La extorsión golpea a los comerciantes"],
             )
 
+    def test_accents_do_not_matter(self):
+        make_article(title="Phone scam ring broken up in Medellín")
+        make_article(title="Redes de extorsión en el puerto", language="es")
+
+        english = self.client.get("/search/", {"q": "medellin"})
+        spanish = self.client.get("/es/search/", {"q": "extorsion"})
+
+        if connection.vendor == "postgresql":
+            self.assertEqual(self.titles(english), ["Phone scam ring broken up in Medellín"])
+            self.assertEqual(self.titles(spanish), ["Redes de extorsión en el puerto"])
+        else:
+            # The fallback matches letters as typed.
+            self.assertEqual(self.titles(english), [])
+            self.assertEqual(
+                self.titles(self.client.get("/search/", {"q": "medellín"})), ["Phone scam ring broken up in Medellín"]
+            )
+
     def test_web_search_syntax(self):
         make_article(title="Cartel takes the port")
         make_article(title="Cartel takes the prison")
