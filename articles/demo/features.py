@@ -356,7 +356,7 @@ más fácil de anunciar y la más difícil de terminar.
                 "Paper mines: the companies that turned illegal gold from {country} into legal exports",
             ),
             seo_title="The gold trail: illegal gold from {country_name}",
-            dek="A {months}-month investigation traced {tonnes} tonnes of gold exported from {country} to "
+            dek="Over {months} months we traced {tonnes} tonnes of gold exported from {country} to "
             "mines that produce little or nothing. The buyers say they did their checks.",
             body="""
 The river camps near {city} produce gold and almost nothing else: mercury in the water, cleared forest,
