@@ -4,7 +4,9 @@ Development defaults are safe: DEBUG is off unless asked for, and with DEBUG off
 start without a real SECRET_KEY and ALLOWED_HOSTS. See docs/configuration.md for every variable.
 """
 
+from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -74,9 +76,13 @@ INSTALLED_APPS = [
     "django_prose_editor",
     "articles",
     "donations",
+    # Counts failed admin logins and locks a client out before any password is checked.
+    "axes",
 ]
 
 MIDDLEWARE = [
+    # First, so that every response carries the policy, static files and error pages included.
+    "newsroom.middleware.ContentSecurityPolicyMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -88,6 +94,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # After authentication: records the signed-in user as the author of each saved article version.
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last: turns a refused (locked-out) admin login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "newsroom.urls"
@@ -128,6 +136,12 @@ if REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# The lockout check comes first, so a locked-out attempt never reaches the password hasher.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -190,7 +204,70 @@ SECURE_HSTS_SECONDS = env_int("SECURE_HSTS_SECONDS", 0 if DEBUG else 60 * 60 * 2
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=not DEBUG)
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", default=not DEBUG)
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# Sessions (admin only) and the CSRF cookie are never readable from JavaScript: forms carry the CSRF
+# token in the page.
+SESSION_COOKIE_HTTPONLY = True
+CSRF_COOKIE_HTTPONLY = True
+
+# The admin's address inside each language (/<ADMIN_PATH>, /es/<ADMIN_PATH>); a less guessable one keeps
+# scanners off the login page. Always ends with a slash.
+ADMIN_PATH = env_str("ADMIN_PATH", "admin/").strip("/") + "/"
+if ADMIN_PATH == "/":
+    raise ImproperlyConfigured("ADMIN_PATH must not be empty.")
+
+
+def _origin(url):
+    """The scheme and host of an absolute URL ("https://cdn.example"), or "" for a path."""
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else ""
+
+
+# Content-Security-Policy of every reader page (newsroom.middleware.ContentSecurityPolicyMiddleware):
+# scripts only from our own static files, never inline; images also from MEDIA_URL and STATIC_URL
+# when they are another origin (object storage, CDN). JSON-LD blocks are data, not scripts, and are unaffected.
+_asset_origins = sorted({origin for origin in (_origin(MEDIA_URL), _origin(STATIC_URL)) if origin})
+CONTENT_SECURITY_POLICY = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'", *_asset_origins],
+    "style-src": ["'self'", *_asset_origins],
+    "img-src": ["'self'", "data:", *_asset_origins],
+    "font-src": ["'self'", *_asset_origins],
+    "connect-src": ["'self'"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    # The donate form may send the donor on to Stripe's payment page.
+    "form-action": ["'self'", "https://checkout.stripe.com"],
+    "frame-ancestors": ["'none'"],
+}
+# The admin's policy: the same, but its rich-text editor needs an inline import map and inline styles.
+CONTENT_SECURITY_POLICY_ADMIN = {
+    **CONTENT_SECURITY_POLICY,
+    "script-src": [*CONTENT_SECURITY_POLICY["script-src"], "'unsafe-inline'"],
+    "style-src": [*CONTENT_SECURITY_POLICY["style-src"], "'unsafe-inline'"],
+    "img-src": [*CONTENT_SECURITY_POLICY["img-src"], "blob:"],
+    "form-action": ["'self'"],
+}
+
+# Request size limits. Ordinary form posts (articles with long bodies, the admin's bulk actions) fit well
+# inside 5 MB of non-file data; an upload is streamed to a temporary file above 5 MB, and its own ceiling
+# is IMAGE_MAX_BYTES, checked by the image form.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# Enough for the admin's largest form (an article with its inlines) and a changelist of 100 selected rows.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
+
+# Admin login brute-force protection: after AXES_FAILURE_LIMIT wrong passwords for one username from one
+# address, that pair is locked out for AXES_COOLOFF_MINUTES, before any password is checked.
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "lockout.html"
+# The same client address as the rate limits (trusting TRUSTED_PROXY_COUNT proxies).
+AXES_CLIENT_IP_CALLABLE = "donations.protection.client_ip"
 
 # Tags compare case-insensitively, so "Extortion" and "extortion" are one tag.
 TAGGIT_CASE_INSENSITIVE = True

@@ -29,9 +29,10 @@ urlpatterns = [
     ),
 ]
 
-# Reader pages and the admin: English without a prefix, Spanish under /es/ (/es/admin/ for a Spanish desk).
+# Reader pages and the admin: English without a prefix, Spanish under /es/ (/es/admin/ for a Spanish desk;
+# "admin/" is the default of ADMIN_PATH).
 urlpatterns += i18n_patterns(
-    path("admin/", admin.site.urls),
+    path(settings.ADMIN_PATH, admin.site.urls),
     path("", include("articles.urls")),
     path("", include("donations.urls")),
     prefix_default_language=False,

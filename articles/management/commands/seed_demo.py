@@ -48,7 +48,7 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS("Demo accounts (new passwords on every run):"))
         for username, password in passwords.items():
             self.stdout.write(f"  {username:<8}{password}")
-        self.stdout.write("Log in at /admin/.")
+        self.stdout.write(f"Log in at /{settings.ADMIN_PATH}.")
 
     def _progress(self, done, total):
         """One line, redrawn in place, for the synthetic stories."""
