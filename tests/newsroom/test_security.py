@@ -98,7 +98,9 @@ def test_admin_cookies_are_secure_and_httponly(client):
 
 
 @override_settings(SECURE_SSL_REDIRECT=True)  # the production default, off in the test settings only
-def test_check_deploy_is_clean():
+def test_check_deploy_is_clean(monkeypatch):
+    # Set for the browser tests of this same run (tests/browser/conftest.py); never in a deployment.
+    monkeypatch.delenv("DJANGO_ALLOW_ASYNC_UNSAFE", raising=False)
     call_command("check", "--deploy", "--fail-level", "WARNING")
 
 
