@@ -15,7 +15,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
-from articles.models import Article, ArticleAuthor, Author, Country, with_published_articles
+from articles.models import ARTICLE_LOOKUPS, Article, ArticleAuthor, Author, Country, with_published_articles
 from newsroom.site import absolute_url
 
 DUBLIN_CORE = "http://purl.org/dc/elements/1.1/"
@@ -135,7 +135,7 @@ class ArticleListFeed(LatestArticlesFeed):
 
 class TagFeed(ArticleListFeed):
     model = Tag
-    lookup = "tagged_items__tag"
+    lookup = ARTICLE_LOOKUPS["tag"]
     requires_published = True
     url_name = "articles:tag-feed"
     listing_url_name = "articles:tag-detail"
@@ -144,7 +144,7 @@ class TagFeed(ArticleListFeed):
 
 class CountryFeed(ArticleListFeed):
     model = Country
-    lookup = "countries"
+    lookup = ARTICLE_LOOKUPS["country"]
     url_name = "articles:country-feed"
     listing_url_name = "articles:country-detail"
     description_format = _("The latest articles from %(newsroom)s on %(name)s.")
@@ -155,7 +155,7 @@ class CountryFeed(ArticleListFeed):
 
 class AuthorFeed(ArticleListFeed):
     model = Author
-    lookup = "bylines__author"
+    lookup = ARTICLE_LOOKUPS["author"]
     requires_published = True
     url_name = "articles:author-feed"
     listing_url_name = "articles:author-detail"

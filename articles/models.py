@@ -732,6 +732,16 @@ class ArticleRedirect(models.Model):
         return self.article.get_absolute_url()
 
 
+# How an article is tied to each kind of object that has a listing page, feed and sitemap entry, as a
+# queryset lookup from Article. None of these ties can repeat an article, so no DISTINCT is needed.
+ARTICLE_LOOKUPS = {
+    "section": "section",
+    "tag": "tagged_items__tag",
+    "country": "countries",
+    "author": "bylines__author",
+}
+
+
 def with_published_articles(queryset, lookup):
     """The rows of `queryset` that at least one published article is tied to through `lookup`
     (e.g. "tagged_items__tag"), in the same query."""

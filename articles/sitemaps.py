@@ -17,7 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 from taggit.models import Tag
 
-from articles.models import Article, Author, Country, Section
+from articles.models import ARTICLE_LOOKUPS, Article, Author, Country, Section
 
 
 def _site_url():
@@ -118,25 +118,25 @@ class ListingSitemap(SiteSitemap):
 
 class SectionSitemap(ListingSitemap):
     model = Section
-    lookup = "section"
+    lookup = ARTICLE_LOOKUPS["section"]
     url_name = "articles:section-detail"
 
 
 class TagSitemap(ListingSitemap):
     model = Tag
-    lookup = "tagged_items__tag"
+    lookup = ARTICLE_LOOKUPS["tag"]
     url_name = "articles:tag-detail"
 
 
 class CountrySitemap(ListingSitemap):
     model = Country
-    lookup = "countries"
+    lookup = ARTICLE_LOOKUPS["country"]
     url_name = "articles:country-detail"
 
 
 class AuthorSitemap(ListingSitemap):
     model = Author
-    lookup = "bylines__author"
+    lookup = ARTICLE_LOOKUPS["author"]
     url_name = "articles:author-detail"
 
 

@@ -12,6 +12,7 @@ from taggit.models import Tag
 
 from articles import structured_data
 from articles.models import (
+    ARTICLE_LOOKUPS,
     Article,
     ArticleLink,
     ArticleRedirect,
@@ -89,8 +90,11 @@ class ArticleListView(ListView):
     paginate_by = 20
     model = None
     kind = ""
-    # How an article is tied to the object, as a lookup; none of these ties can repeat an article.
-    lookup = ""
+
+    @property
+    def lookup(self):
+        """How an article is tied to the object (articles.models.ARTICLE_LOOKUPS)."""
+        return ARTICLE_LOOKUPS[self.kind]
 
     # Tags and authors get a page only once something of theirs is published, so that a draft's topic
     # or a contributor not yet on the record never shows up.
@@ -113,26 +117,22 @@ class ArticleListView(ListView):
 class SectionDetailView(ArticleListView):
     model = Section
     kind = "section"
-    lookup = "section"
 
 
 class TagDetailView(ArticleListView):
     model = Tag
     kind = "tag"
-    lookup = "tagged_items__tag"
     requires_published = True
 
 
 class CountryDetailView(ArticleListView):
     model = Country
     kind = "country"
-    lookup = "countries"
 
 
 class AuthorDetailView(ArticleListView):
     model = Author
     kind = "author"
-    lookup = "bylines__author"
     requires_published = True
 
 

@@ -70,6 +70,19 @@ def other_amount_help(currency):
     }
 
 
+def name_field(label):
+    """A reader's or donor's name, with the messages both forms share."""
+    return forms.CharField(
+        label=label,
+        max_length=150,
+        error_messages={
+            "required": _("Enter your name."),
+            "max_length": _("Enter a name of at most %(limit_value)d characters (it has %(show_value)d)."),
+        },
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+
+
 class LongSelect(forms.Select):
     """A select of a few hundred options (countries) rendered in one pass: Django's template-per-option
     rendering costs about a tenth of a second for the country list."""
@@ -171,15 +184,7 @@ class DonationForm(SpamTrapsForm):
         max_length=20,
         widget=forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off", "size": 10}),
     )
-    donor_name = forms.CharField(
-        label=_("Full name"),
-        max_length=150,
-        error_messages={
-            "required": _("Enter your name."),
-            "max_length": _("Enter a name of at most %(limit_value)d characters (it has %(show_value)d)."),
-        },
-        widget=forms.TextInput(attrs={"autocomplete": "name"}),
-    )
+    donor_name = name_field(_("Full name"))
     email = forms.EmailField(
         label=_("Email"),
         help_text=_("We send your receipt here."),
@@ -426,15 +431,7 @@ class DonationForm(SpamTrapsForm):
 
 
 class CommentForm(SpamTrapsForm):
-    name = forms.CharField(
-        label=_("Name"),
-        max_length=150,
-        error_messages={
-            "required": _("Enter your name."),
-            "max_length": _("Enter a name of at most %(limit_value)d characters (it has %(show_value)d)."),
-        },
-        widget=forms.TextInput(attrs={"autocomplete": "name"}),
-    )
+    name = name_field(_("Name"))
     email = forms.EmailField(
         label=_("Email"),
         help_text=_("Only the newsroom sees it, to answer you."),
