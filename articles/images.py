@@ -14,6 +14,7 @@ from PIL import Image as PILImage
 from PIL import ImageOps
 
 from articles.models import Image
+from newsroom import pagecache
 
 # What a photo desk uploads, and what every browser shows. Pillow names the format from the bytes.
 ACCEPTED_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
@@ -135,4 +136,6 @@ def create_renditions(image):
             renditions[str(width)] = storage.save(name, ContentFile(buffer.getvalue()))
     Image.objects.filter(pk=image.pk).update(renditions=renditions)
     image.renditions = renditions
+    # Pages showing the image now offer the new sizes.
+    pagecache.content_changed()
     return renditions

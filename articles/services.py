@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from articles.models import Article
+from newsroom import pagecache
 
 
 @transaction.atomic
@@ -27,6 +28,8 @@ def pair_translations(*, article, translation):
     partners.exclude(pk__in=[article.pk, translation.pk]).update(translation_key=None)
     Article.objects.filter(pk__in=[article.pk, translation.pk]).update(translation_key=key)
     article.translation_key = translation.translation_key = key
+    # Each article page links to its translation.
+    pagecache.content_changed()
 
 
 @transaction.atomic
@@ -36,3 +39,4 @@ def unpair_translation(*, article):
         return
     Article.objects.filter(translation_key=article.translation_key).update(translation_key=None)
     article.translation_key = None
+    pagecache.content_changed()

@@ -1,22 +1,36 @@
 from django.urls import path
 
 from articles import feeds, views
+from newsroom.pagecache import public_page
 
 app_name = "articles"
 
+# Reader pages are public pages (newsroom/pagecache.py): cached for anonymous readers and by CDNs, each
+# depending only on the query parameters it names. Previews never are.
 urlpatterns = [
-    path("", views.HomeView.as_view(), name="home"),
-    path("feed/", feeds.LatestArticlesFeed(), name="feed"),
-    path("news/<slug:slug>/", views.SectionDetailView.as_view(), name="section-detail"),
-    path("news/<slug:section>/<slug:slug>/", views.ArticleDetailView.as_view(), name="article-detail"),
+    path("", public_page(views.HomeView.as_view()), name="home"),
+    path("feed/", public_page(feeds.LatestArticlesFeed()), name="feed"),
+    path("news/<slug:slug>/", public_page(views.SectionDetailView.as_view(), query=["page"]), name="section-detail"),
+    path(
+        "news/<slug:section>/<slug:slug>/",
+        # ?helpful= shows the outcome of a vote sent without JavaScript.
+        public_page(views.ArticleDetailView.as_view(), query=["helpful"]),
+        name="article-detail",
+    ),
     path("preview/<int:pk>/", views.ArticlePreviewView.as_view(), name="article-preview"),
     path("preview/shared/<str:token>/", views.SharedPreviewView.as_view(), name="article-shared-preview"),
-    path("tags/<slug:slug>/", views.TagDetailView.as_view(), name="tag-detail"),
-    path("tags/<slug:slug>/feed/", feeds.TagFeed(), name="tag-feed"),
-    path("countries/<slug:slug>/", views.CountryDetailView.as_view(), name="country-detail"),
-    path("countries/<slug:slug>/feed/", feeds.CountryFeed(), name="country-feed"),
-    path("authors/<slug:slug>/", views.AuthorDetailView.as_view(), name="author-detail"),
-    path("authors/<slug:slug>/feed/", feeds.AuthorFeed(), name="author-feed"),
-    path("corrections/", views.CorrectionListView.as_view(), name="correction-list"),
-    path("search/", views.SearchView.as_view(), name="search"),
+    path("tags/<slug:slug>/", public_page(views.TagDetailView.as_view(), query=["page"]), name="tag-detail"),
+    path("tags/<slug:slug>/feed/", public_page(feeds.TagFeed()), name="tag-feed"),
+    path(
+        "countries/<slug:slug>/", public_page(views.CountryDetailView.as_view(), query=["page"]), name="country-detail"
+    ),
+    path("countries/<slug:slug>/feed/", public_page(feeds.CountryFeed()), name="country-feed"),
+    path("authors/<slug:slug>/", public_page(views.AuthorDetailView.as_view(), query=["page"]), name="author-detail"),
+    path("authors/<slug:slug>/feed/", public_page(feeds.AuthorFeed()), name="author-feed"),
+    path("corrections/", public_page(views.CorrectionListView.as_view(), query=["page"]), name="correction-list"),
+    path(
+        "search/",
+        public_page(views.SearchView.as_view(), query=["q", "section", "country", "language", "page"]),
+        name="search",
+    ),
 ]

@@ -1,8 +1,9 @@
 """Protection of the public forms: who the client is, per-client rate limits, and same-origin posts.
 
 Rate limits are counted in the default cache with django-ratelimit, so with REDIS_URL set every worker
-process and every server shares one count per client. A broken cache never blocks a donor: the check
-is skipped and logged.
+process and every server shares one count per client. They fail closed: while the cache cannot be
+reached, the forms they guard answer "503, try again in a few minutes" rather than let a flood of bots
+or card testers through unchecked.
 """
 
 import functools
@@ -41,6 +42,14 @@ def client_network(request):
     return str(address)
 
 
+# How long a reader is asked to wait while the rate limits cannot be counted.
+UNAVAILABLE_RETRY_SECONDS = 120
+
+
+class LimitUnavailable(Exception):
+    """The rate limits cannot be counted: the cache is unreachable."""
+
+
 def _everyone(group, request):
     return "everyone"
 
@@ -49,7 +58,7 @@ def hit(request, group, *, everyone=False):
     """Count one request of `group` for this client (or for all clients at once with `everyone`).
 
     Returns the seconds until the client may try again when it is over the limit of
-    READER_RATE_LIMITS[group], else None.
+    READER_RATE_LIMITS[group], else None. Raises LimitUnavailable when the count cannot be kept.
     """
     rate = settings.READER_RATE_LIMITS.get(group)
     if not rate:
@@ -58,9 +67,9 @@ def hit(request, group, *, everyone=False):
         usage = get_usage(
             request, group=group, key=_everyone if everyone else "ip", rate=rate, method=get_usage.ALL, increment=True
         )
-    except Exception:  # noqa: BLE001 - a cache outage must not cost a donation
-        logger.exception("Rate limit %s not checked: the cache failed.", group)
-        return None
+    except Exception as error:  # noqa: BLE001 - whatever the cache's failure, the limit cannot be kept
+        logger.error("Rate limit %s not counted (%s): request refused until the cache is back.", group, error)
+        raise LimitUnavailable from error
     if usage is None or not usage["should_limit"]:
         return None
     return max(usage["time_left"], 1)
@@ -85,11 +94,36 @@ def too_many_requests(request, retry_after):
     return response
 
 
+def unavailable(request):
+    """The 503 answer while the rate limits cannot be counted: nothing was stored, try again shortly."""
+    if wants_json(request):
+        response = JsonResponse({"error": "unavailable", "retry_after": UNAVAILABLE_RETRY_SECONDS}, status=503)
+    else:
+        response = render(request, "donations/unavailable.html", status=503)
+    response["Retry-After"] = str(UNAVAILABLE_RETRY_SECONDS)
+    return response
+
+
+def fails_closed(view):
+    """Answer `unavailable()` whenever `view` meets a rate limit that cannot be counted."""
+
+    @functools.wraps(view)
+    def wrapper(request, *args, **kwargs):
+        try:
+            return view(request, *args, **kwargs)
+        except LimitUnavailable:
+            return unavailable(request)
+
+    return wrapper
+
+
 def rate_limited(group, *, methods=("POST",)):
-    """Refuse a client's requests of `methods` over the limit of READER_RATE_LIMITS[group], with a 429."""
+    """Refuse a client's requests of `methods` over the limit of READER_RATE_LIMITS[group], with a 429
+    (and every request, with a 503, while the limits cannot be counted)."""
 
     def decorator(view):
         @functools.wraps(view)
+        @fails_closed
         def wrapper(request, *args, **kwargs):
             if request.method in methods:
                 retry_after = hit(request, group)

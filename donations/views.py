@@ -141,6 +141,7 @@ def voter_key(request):
 @csrf_exempt
 @never_cache
 @require_POST
+@protection.fails_closed
 def helpful_vote(request, section, slug):
     """A reader's Yes/No on an article: back to the article with a thank-you, or JSON for helpful.js."""
     article = get_object_or_404(Article.objects.published().select_related("section"), section__slug=section, slug=slug)
@@ -189,7 +190,12 @@ def stripe_webhook(request):
 def republished_pixel(request, pk):
     """The pixel in the republish HTML: counts a view of article `pk` on the site that shows it."""
     article = Article.objects.published().filter(pk=pk, republishable=True).only("pk").first()
-    if article is not None and not protection.hit(request, "republished"):
+    try:
+        over_limit = protection.hit(request, "republished")
+    except protection.LimitUnavailable:
+        # The view cannot be told apart from a flood: not counted, and the page still gets its pixel.
+        over_limit = True
+    if article is not None and not over_limit:
         domain = (urlsplit(request.headers.get("Referer", "")).hostname or "").lower()
         # Our own pages (a preview of the HTML, say) are no republication.
         if domain not in (urlsplit(settings.SITE_URL).hostname, request.get_host().split(":")[0]):

@@ -94,8 +94,10 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # After authentication: records the signed-in user as the author of each saved article version.
     "simple_history.middleware.HistoryRequestMiddleware",
-    # Last: turns a refused (locked-out) admin login into the lockout page.
+    # Turns a refused (locked-out) admin login into the lockout page.
     "axes.middleware.AxesMiddleware",
+    # Innermost: stores and serves the views' own responses for anonymous readers (newsroom/pagecache.py).
+    "newsroom.pagecache.PageCacheMiddleware",
 ]
 
 ROOT_URLCONF = "newsroom.urls"
@@ -120,6 +122,8 @@ TEMPLATES = [
 WSGI_APPLICATION = "newsroom.wsgi.application"
 
 # SQLite next to the code by default, so a fresh machine needs nothing else; PostgreSQL in production.
+# Connections are kept for DATABASE_CONN_MAX_AGE seconds and checked before each reuse, so a restarted
+# database costs one reconnection, not an error.
 DATABASES = {
     "default": dj_database_url.parse(
         env_str("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
@@ -127,15 +131,46 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # An unreachable database answers a fast 503 (and cached pages go on being served) instead of holding
+    # a worker for the operating system's minutes-long connect timeout.
+    DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = env_int("DATABASE_CONNECT_TIMEOUT", 3)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# One shared cache for every worker and server when REDIS_URL is set; per-process memory otherwise.
+# One shared cache for every worker and server when REDIS_URL is set; per-process memory otherwise. It holds
+# the full-page cache, its content version and the reader forms' rate limits.
 REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    # An unreachable Redis costs a request at most this long before the site goes on without it.
+    _redis_timeout = float(env_str("REDIS_SOCKET_TIMEOUT", "1"))
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "newsroom"),
+            "OPTIONS": {"socket_connect_timeout": _redis_timeout, "socket_timeout": _redis_timeout},
+        }
+    }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "newsroom"),
+            # Room for the hot pages of a busy day in each process.
+            "OPTIONS": {"MAX_ENTRIES": 1000},
+        }
+    }
+
+# The full-page cache of anonymous readers' pages (newsroom/pagecache.py). A change to content replaces a
+# stored page at once; PAGE_CACHE_SECONDS only bounds how long an untouched page is kept. 0 turns it off.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
+# What public pages tell a CDN: keep a page CDN_CACHE_SECONDS (s-maxage; a publication reaches readers
+# behind the CDN within that), serve it stale while fetching a fresh one, and serve it stale for a day
+# if the site is down. Browsers revalidate every time, with ETag and Last-Modified (a 304 costs no rendering).
+CDN_CACHE_SECONDS = env_int("CDN_CACHE_SECONDS", 60)
+CDN_STALE_WHILE_REVALIDATE_SECONDS = env_int("CDN_STALE_WHILE_REVALIDATE_SECONDS", 60)
+CDN_STALE_IF_ERROR_SECONDS = env_int("CDN_STALE_IF_ERROR_SECONDS", 24 * 60 * 60)
 
 # The lockout check comes first, so a locked-out attempt never reaches the password hasher.
 AUTHENTICATION_BACKENDS = [
@@ -163,11 +198,45 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
-MEDIA_URL = env_str("MEDIA_URL", "/media/")
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
 
+# Uploaded images live on local disk (MEDIA_ROOT) unless S3_BUCKET names a bucket on S3 or any S3-compatible
+# object storage (MinIO, Cloudflare R2, DigitalOcean Spaces, Backblaze B2), which every app server shares.
+# Credentials may also come from the usual AWS sources (an instance role, AWS_* variables).
+S3_BUCKET = env_str("S3_BUCKET")
+if S3_BUCKET:
+    _s3_custom_domain = env_str("S3_CUSTOM_DOMAIN")
+    _s3_endpoint = env_str("S3_ENDPOINT_URL").rstrip("/")
+    _media_storage = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": S3_BUCKET,
+            "endpoint_url": _s3_endpoint or None,
+            "region_name": env_str("S3_REGION") or None,
+            "access_key": env_str("S3_ACCESS_KEY_ID") or None,
+            "secret_key": env_str("S3_SECRET_ACCESS_KEY") or None,
+            # Images are public: plain, cacheable addresses rather than signed ones that expire.
+            "querystring_auth": False,
+            "custom_domain": _s3_custom_domain or None,
+            # Never replace a stored file: a second upload of "photo.jpg" gets a name of its own.
+            "file_overwrite": False,
+            # Names carry a random part when they clash, and renditions never change once written.
+            "object_parameters": {"CacheControl": "public, max-age=31536000, immutable"},
+        },
+    }
+    if _s3_custom_domain:
+        _default_media_url = f"https://{_s3_custom_domain}/"
+    elif _s3_endpoint:
+        _default_media_url = f"{_s3_endpoint}/{S3_BUCKET}/"
+    else:
+        _default_media_url = f"https://{S3_BUCKET}.s3.amazonaws.com/"
+    MEDIA_URL = env_str("MEDIA_URL", _default_media_url)
+else:
+    _media_storage = {"BACKEND": "django.core.files.storage.FileSystemStorage"}
+    MEDIA_URL = env_str("MEDIA_URL", "/media/")
+
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": _media_storage,
     # Hashed, compressed file names in production so they can be cached forever; plain in development.
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"

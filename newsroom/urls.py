@@ -8,23 +8,30 @@ from django.views.generic import TemplateView
 from articles import sitemaps
 from donations import urls as donation_urls
 from newsroom import views
+from newsroom.pagecache import public_page
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     # The payment webhook and the republishing pixel: one address whatever the language.
     path("", include(donation_urls.endpoints)),
     # For crawlers: one sitemap index and one robots.txt for both languages, so outside i18n_patterns.
-    path("sitemap.xml", sitemaps.index, name="sitemap-index"),
-    path("sitemap-<section>.xml", sitemap_views.sitemap, {"sitemaps": sitemaps.SITEMAPS}, name="sitemap-section"),
+    # Public pages, cached like the reader pages (newsroom/pagecache.py); "p" is the sitemaps' page number.
+    path("sitemap.xml", public_page(sitemaps.index), name="sitemap-index"),
+    path(
+        "sitemap-<section>.xml",
+        public_page(sitemap_views.sitemap, query=["p"]),
+        {"sitemaps": sitemaps.SITEMAPS},
+        name="sitemap-section",
+    ),
     path(
         "news-sitemap.xml",
-        sitemap_views.sitemap,
+        public_page(sitemap_views.sitemap),
         {"sitemaps": {"news": sitemaps.NewsSitemap}, "template_name": "news_sitemap.xml"},
         name="news-sitemap",
     ),
     path(
         "robots.txt",
-        TemplateView.as_view(template_name="robots.txt", content_type="text/plain; charset=utf-8"),
+        public_page(TemplateView.as_view(template_name="robots.txt", content_type="text/plain; charset=utf-8")),
         name="robots-txt",
     ),
 ]

@@ -9,3 +9,14 @@ def _english_by_default(settings):
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
+def _empty_page_cache():
+    """Every test starts with nothing cached: a page stored by an earlier test could carry the same
+    content version as this test's data, since each test's database changes are rolled back."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

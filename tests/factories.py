@@ -84,6 +84,11 @@ def make_user(username="staff", *, password="a-long-test-password", **fields):
     return get_user_model().objects.create_user(username=username, password=password, **fields)
 
 
+# Every public page first reads the content version that its cached copy is checked against
+# (newsroom/pagecache.py): one query when there is no Redis, as in the tests.
+CONTENT_VERSION_QUERIES = 1
+
+
 def assert_cacheable_for_anyone(response):
     """An anonymous reader's page that a CDN may keep one copy of: no cookie set, and not varied on the
     reader's cookies or browser language (the address alone says which language the page is in)."""

@@ -169,7 +169,12 @@ def fake_stripe(settings):
 def redis_cache(settings):
     """The default cache on Redis (database 5), as in production with REDIS_URL set."""
     settings.CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_TEST_URL}
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_TEST_URL,
+            # As the server processes started with REDIS_URL have it, so that they count the same keys.
+            "KEY_PREFIX": "newsroom",
+        }
     }
     from django.core.cache import cache as redis
 

@@ -1,4 +1,4 @@
-"""Rate limits hold across processes when the cache is Redis, and never block a donor when it is down."""
+"""Rate limits hold across processes when the cache is Redis, and fail closed when it is down."""
 
 import os
 import subprocess
@@ -10,8 +10,9 @@ import urllib.request
 import pytest
 from django.test import override_settings
 
-from donations.models import Donation
+from donations.models import Donation, HelpfulVote
 from tests.donations.conftest import BASE_DIR, REDIS_TEST_URL, donation_data, start_server, stop_server
+from tests.factories import make_article
 
 pytestmark = pytest.mark.django_db
 
@@ -72,13 +73,32 @@ def test_every_process_shares_one_count_per_client(two_servers, client, settings
     assert client.post("/donate/", donation_data(), REMOTE_ADDR="203.0.113.50").status_code == 303
 
 
-def test_a_cache_outage_never_blocks_a_donor(client, caplog):
+def test_a_cache_outage_refuses_reader_forms_until_it_is_back(client, caplog):
+    """Rate limits fail closed: with Redis down, a flood of bots or card testers is not let through
+    unchecked; the reader is told plainly to try again, and nothing is stored or charged."""
     # Nothing listens on port 1: every cache call fails.
     broken = {
         "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": "redis://127.0.0.1:1/5"}
     }
+    article = make_article()
     with override_settings(CACHES=broken):
-        response = client.post("/donate/", donation_data())
-    assert response.status_code == 303
-    assert Donation.objects.count() == 1
-    assert "not checked: the cache failed" in caplog.text
+        donation = client.post("/donate/", donation_data())
+        vote = client.post(
+            f"{article.get_absolute_url()}helpful/",
+            {"vote": "yes"},
+            HTTP_ORIGIN="http://testserver",
+            HTTP_ACCEPT="application/json",
+        )
+        # The donate form itself still shows, and so does the article.
+        form = client.get("/donate/")
+        page = client.get(article.get_absolute_url())
+    assert donation.status_code == 503
+    assert donation["Retry-After"] == "120"
+    assert "Nothing was stored and nothing was charged." in donation.content.decode()
+    assert not Donation.objects.exists()
+    assert vote.status_code == 503
+    assert vote.json() == {"error": "unavailable", "retry_after": 120}
+    assert not HelpfulVote.objects.exists()
+    assert form.status_code == 200
+    assert page.status_code == 200
+    assert "Rate limit donate not counted" in caplog.text

@@ -1,0 +1,48 @@
+"""Gunicorn's settings for Newsroom, read from the environment (docs/deploy.md).
+
+Gunicorn reads this file from the working directory, so `gunicorn newsroom.wsgi` in the checkout is the
+production server. Every value has a default that suits one small server behind nginx or a CDN.
+"""
+
+import multiprocessing
+import os
+
+
+def _int(name, default):
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return default
+    try:
+        return int(value)
+    except ValueError:
+        raise SystemExit(f"{name} must be a whole number, not {value!r}.") from None
+
+
+# Where to listen: GUNICORN_BIND ("127.0.0.1:8000", "unix:/run/newsroom.sock"), or all addresses on PORT
+# as container platforms expect.
+_port = os.environ.get("PORT", "").strip()
+bind = os.environ.get("GUNICORN_BIND") or (f"0.0.0.0:{_port}" if _port else "127.0.0.1:8000")
+
+# Pages are rendered in a few milliseconds and wait on the database, so two processes per core keep the
+# cores busy. WEB_CONCURRENCY is the name hosting platforms set.
+workers = _int("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2)
+# More than one thread per process lets a worker take another request while one waits on the network
+# (the payment provider, object storage).
+threads = _int("GUNICORN_THREADS", 1)
+# A request that takes longer is cut off and its worker restarted: nothing a reader does should take this long.
+timeout = _int("GUNICORN_TIMEOUT", 30)
+graceful_timeout = _int("GUNICORN_GRACEFUL_TIMEOUT", 30)
+# Behind nginx or a load balancer, keep the connection open for the next request.
+keepalive = _int("GUNICORN_KEEPALIVE", 5)
+# Restart each worker after this many requests (spread out so that they do not all restart at once),
+# which bounds any slow growth of memory.
+max_requests = _int("GUNICORN_MAX_REQUESTS", 2000)
+max_requests_jitter = max_requests // 10
+
+# Load the application once before forking, so workers start fast and share memory.
+preload_app = True
+# Access lines on standard output, errors on standard error, for the service manager's journal.
+accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-") or None
+errorlog = "-"
+loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
+# Gunicorn trusts X-Forwarded-* only from these addresses (FORWARDED_ALLOW_IPS, read by gunicorn itself).

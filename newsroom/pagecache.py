@@ -1,0 +1,373 @@
+"""The full-page cache of the reader site, and the HTTP caching headers of its public pages.
+
+A view wrapped in `public_page()` is the same for every anonymous reader, so:
+
+- its rendered page is kept in the default cache (Redis when REDIS_URL is set, so every worker and server
+  shares it; the process's memory otherwise) and served from there to the next anonymous reader;
+- it carries `Cache-Control: public` with `s-maxage`, `stale-while-revalidate` and `stale-if-error` for a
+  CDN, and an `ETag` and `Last-Modified`; a conditional request that still matches is answered 304 before
+  the view runs, whether or not the page is in the cache.
+
+Validity rests on one number, the content version (articles.models.ContentVersion). Saving or deleting
+anything that readers see bumps it in the same transaction (`watch()` connects the signals), and a stored
+page is served only while the version it was stored under is current; so a publication, an edit, an
+unpublication or a correction shows on the next request on every page at once. The version also records
+when the site next changes by itself (the earliest scheduled publish time), and the first request after
+that moment bumps it: a scheduled article appears at its minute.
+
+With Redis the version is read from Redis alongside the page, in one round trip; otherwise from the
+database, which every worker process shares.
+
+Faults: when the cache is unreachable the pages are rendered as if there were no cache. When the
+database is unreachable a stored page is served whatever its version (stale rather than nothing), and
+any other page is a fast "503 Service Unavailable" (`DatabaseUnavailable` below).
+
+Only what the page declares in `query` is kept of the query string, for the key and for the view alike:
+tracking parameters (utm_*, fbclid, gclid) and anything else a link may carry never split the cache nor
+leak into the page's own links.
+"""
+
+import functools
+import hashlib
+import logging
+from dataclasses import dataclass
+from datetime import datetime
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import InterfaceError, OperationalError, transaction
+from django.db.models import F, Min
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpResponse, QueryDict
+from django.template import loader
+from django.utils import timezone
+from django.utils.cache import get_conditional_response, patch_cache_control
+from django.utils.http import http_date
+
+logger = logging.getLogger(__name__)
+
+VERSION_KEY = "pagecache:version"
+# Redis keeps the version this long before it reads it again from the database, which is the record:
+# a safety net should a bump ever fail to reach Redis.
+VERSION_SECONDS = 300
+# Headers that the page's view sets and the stored copy keeps (the middleware around it adds the rest
+# anew on every response, as it does for a rendered page).
+STORED_HEADERS = {"content-type", "x-robots-tag", "link", "content-disposition"}
+# The database being unreachable, or a statement cut short by it: a fault of the moment, not a bug.
+DATABASE_FAULTS = (OperationalError, InterfaceError)
+
+
+def shared():
+    """True when the cache is one store for every process (Redis), rather than each process's memory."""
+    return "redis" in settings.CACHES["default"]["BACKEND"].lower()
+
+
+def enabled():
+    return settings.PAGE_CACHE_SECONDS > 0
+
+
+@dataclass(frozen=True)
+class Version:
+    number: int
+    changed_at: datetime
+    next_change_at: datetime | None = None
+
+    def is_due(self, now):
+        """True once the site has changed by itself since this version: a scheduled article went live."""
+        return self.next_change_at is not None and now >= self.next_change_at
+
+
+def _next_scheduled_time(now):
+    from articles.models import Article
+
+    return (
+        Article.objects.filter(status=Article.Status.PUBLISHED, publish_at__gt=now)
+        .aggregate(next=Min("publish_at"))
+        .get("next")
+    )
+
+
+def _load_version():
+    """The version from the database (the record), created on first use."""
+    from articles.models import ContentVersion
+
+    row = ContentVersion.objects.filter(pk=1).values_list("number", "changed_at", "next_change_at").first()
+    if row is None:
+        now = timezone.now()
+        row, _created = ContentVersion.objects.get_or_create(
+            pk=1, defaults={"changed_at": now, "next_change_at": _next_scheduled_time(now)}
+        )
+        return Version(row.number, row.changed_at, row.next_change_at)
+    return Version(*row)
+
+
+def _share_version():
+    """Copy the database's version to Redis, once the change that bumped it is committed."""
+    if not shared():
+        return
+    try:
+        cache.set(VERSION_KEY, _load_version(), VERSION_SECONDS)
+    except Exception:  # noqa: BLE001 - Redis down: pages are uncached until it is back, and reread it then
+        logger.warning("Content version not shared: the cache is unreachable.", exc_info=True)
+
+
+def content_changed(*, seen=None):
+    """Bump the content version: every stored page is out of date from the next request on.
+
+    Runs in the caller's transaction, so the new version becomes visible with the change itself. With
+    `seen`, bump only if the version is still that one (several workers noticing the same scheduled
+    publication bump it once).
+    """
+    from articles.models import ContentVersion
+
+    now = timezone.now()
+    rows = ContentVersion.objects.filter(pk=1)
+    if seen is not None:
+        rows = rows.filter(number=seen.number)
+    bumped = rows.update(number=F("number") + 1, changed_at=now, next_change_at=_next_scheduled_time(now))
+    if not bumped and seen is None:
+        _load_version()
+        ContentVersion.objects.filter(pk=1).update(number=F("number") + 1, changed_at=now)
+    transaction.on_commit(_share_version)
+
+
+def _on_change(sender, **kwargs):
+    if sender in _watched and not kwargs.get("raw"):
+        content_changed()
+
+
+def _on_m2m_change(sender, action, **kwargs):
+    if sender in _watched and action in ("post_add", "post_remove", "post_clear"):
+        content_changed()
+
+
+_watched = set()
+
+
+def watch(*models):
+    """Bump the content version whenever one of `models` (or an m2m through model) is saved or deleted."""
+    _watched.update(models)
+    post_save.connect(_on_change, dispatch_uid="pagecache-save")
+    post_delete.connect(_on_change, dispatch_uid="pagecache-delete")
+    m2m_changed.connect(_on_m2m_change, dispatch_uid="pagecache-m2m")
+
+
+def _settled(version, *, share):
+    """`version` (the database's when None), moved on first if a scheduled article has gone live since.
+
+    Raises a database fault when the database is needed and unreachable.
+    """
+    from_database = version is None
+    if from_database:
+        version = _load_version()
+    if version.is_due(timezone.now()):
+        content_changed(seen=version)
+        version = _load_version()
+        if version.is_due(timezone.now()):
+            # What we were given was behind the database, which is itself due: move it on.
+            content_changed()
+            version = _load_version()
+    elif from_database and share:
+        try:
+            # add, not set: a bump committed since we read the database has already put a newer one there.
+            cache.add(VERSION_KEY, version, VERSION_SECONDS)
+        except Exception:  # noqa: BLE001 - Redis down: read from the database until it is back
+            logger.warning("Page cache unreachable.", exc_info=True)
+    return version
+
+
+@dataclass(frozen=True)
+class StoredPage:
+    version: int
+    status: int
+    headers: tuple
+    content: bytes
+
+    def response(self, request):
+        response = HttpResponse(b"" if request.method == "HEAD" else self.content, status=self.status)
+        for name, value in self.headers:
+            response[name] = value
+        if request.method == "HEAD":
+            response["Content-Length"] = str(len(self.content))
+        return response
+
+
+def public_page(view=None, *, query=()):
+    """Mark `view` as a public page: the same for every anonymous reader, cached and cacheable.
+
+    `query` names the query-string parameters the page depends on (e.g. "page"); the view sees no others.
+    """
+
+    def decorate(view):
+        @functools.wraps(view)
+        def public_view(request, *args, **kwargs):
+            return view(request, *args, **kwargs)
+
+        public_view.page_query = frozenset(query)
+        return public_view
+
+    return decorate(view) if view is not None else decorate
+
+
+class Page:
+    """One request for a public page: its cache key, its version and validators, and how it is answered."""
+
+    def __init__(self, request, query_names):
+        self.request = request
+        kept = [(name, value) for name, values in request.GET.lists() if name in query_names for value in values]
+        # The view and its template see only what the key holds, in the order the address gave it.
+        request.META["QUERY_STRING"] = urlencode(kept)
+        request.GET = QueryDict(request.META["QUERY_STRING"])
+        # The key: the same parameters in any order are the same page.
+        address = f"{request.scheme}://{request.get_host()}{request.path}?{urlencode(sorted(kept))}"
+        self.digest = hashlib.sha256(address.encode()).hexdigest()
+        self.key = f"page:{self.digest}"
+        # Staff browsing the site see it as they are signed in: their pages are theirs alone.
+        self.anonymous = settings.SESSION_COOKIE_NAME not in request.COOKIES
+        self.version = None
+        self.stored = None
+        self.cache_works = True
+
+    def lookup(self):
+        """Read the version and the stored page: from Redis in one round trip when it is the cache."""
+        keys = ([VERSION_KEY] if shared() else []) + ([self.key] if enabled() else [])
+        found = {}
+        try:
+            found = cache.get_many(keys)
+        except Exception:  # noqa: BLE001 - the cache is down: render as if there were none
+            logger.warning("Page cache unreachable.", exc_info=True)
+            self.cache_works = False
+        self.stored = found.get(self.key)
+        self.version = _settled(found.get(VERSION_KEY), share=shared() and self.cache_works)
+
+    @property
+    def etag(self):
+        return f'W/"{self.version.number}-{self.digest[:20]}"'
+
+    @property
+    def last_modified(self):
+        # Whole seconds, as HTTP dates have them (a reader's If-Modified-Since is compared with it).
+        return int(self.version.changed_at.timestamp())
+
+    def respond_early(self):
+        """The answer when the view need not run: 304 when the reader's copy is current, else the stored page."""
+        not_modified = get_conditional_response(self.request, etag=self.etag, last_modified=self.last_modified)
+        if not_modified is not None:
+            return self.label(not_modified)
+        if self.stored is not None and self.stored.version == self.version.number:
+            return self.label(self.stored.response(self.request), "HIT")
+        return None
+
+    def stale_response(self):
+        """The stored page whatever its version, when it cannot be rendered anew."""
+        if self.stored is None:
+            return None
+        response = self.stored.response(self.request)
+        patch_cache_control(
+            response, public=True, max_age=0, s_maxage=0, stale_if_error=settings.CDN_STALE_IF_ERROR_SECONDS
+        )
+        response["X-Cache"] = "STALE"
+        return response
+
+    def label(self, response, outcome=None):
+        """Validators and caching headers of a public page."""
+        response["ETag"] = self.etag
+        response["Last-Modified"] = http_date(self.last_modified)
+        patch_cache_control(
+            response,
+            public=True,
+            # Browsers check back every time (a cheap 304); a CDN keeps the page for s-maxage.
+            max_age=0,
+            s_maxage=settings.CDN_CACHE_SECONDS,
+            stale_while_revalidate=settings.CDN_STALE_WHILE_REVALIDATE_SECONDS,
+            stale_if_error=settings.CDN_STALE_IF_ERROR_SECONDS,
+        )
+        if outcome:
+            response["X-Cache"] = outcome
+        return response
+
+    def finish(self, response):
+        """Headers for the rendered page, and keep it for the next reader when it is the same for everyone."""
+        if not self.anonymous:
+            patch_cache_control(response, private=True, no_cache=True)
+            return response
+        if response.status_code != 200 or response.streaming or not _same_for_everyone(self.request, response):
+            return response
+        store = enabled() and self.cache_works
+        if store:
+            page = StoredPage(
+                version=self.version.number,
+                status=response.status_code,
+                headers=tuple((name, value) for name, value in response.items() if name.lower() in STORED_HEADERS),
+                content=response.content,
+            )
+            try:
+                cache.set(self.key, page, settings.PAGE_CACHE_SECONDS)
+            except Exception:  # noqa: BLE001
+                logger.warning("Page not stored: the cache is unreachable.", exc_info=True)
+                store = False
+        return self.label(response, "MISS" if store else None)
+
+
+def _same_for_everyone(request, response):
+    """False when the view made the page personal: it read the session or the CSRF token, sets a cookie,
+    varies on one, or forbids caching."""
+    session = getattr(request, "session", None)
+    if response.cookies or request.META.get("CSRF_COOKIE_NEEDS_UPDATE") or (session is not None and session.accessed):
+        return False
+    if "cookie" in response.get("Vary", "").lower():
+        return False
+    control = response.get("Cache-Control", "").lower()
+    return not any(word in control for word in ("private", "no-store", "no-cache"))
+
+
+class PageCacheMiddleware:
+    """Serves and stores public pages (see the module's docstring). The innermost middleware, so that what
+    it stores is the view's own response and every other middleware treats a stored page as a rendered one."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        page = getattr(request, "public_page", None)
+        if page is not None and not getattr(response, "from_page_cache", False):
+            response = page.finish(response)
+        return response
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        query_names = getattr(view_func, "page_query", None)
+        if query_names is None or request.method not in ("GET", "HEAD"):
+            return None
+        page = request.public_page = Page(request, query_names)
+        if not page.anonymous:
+            return None
+        try:
+            page.lookup()
+        except DATABASE_FAULTS:
+            logger.warning("Database unreachable: serving %s from the page cache if it is there.", request.path)
+            return _mark(page.stale_response())
+        return _mark(page.respond_early())
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, DATABASE_FAULTS):
+            return None
+        logger.error("Database unreachable while answering %s.", request.path, exc_info=exception)
+        page = getattr(request, "public_page", None)
+        stale = page.stale_response() if page is not None else None
+        return _mark(stale) or service_unavailable(request)
+
+
+def _mark(response):
+    if response is not None:
+        response.from_page_cache = True
+    return response
+
+
+def service_unavailable(request):
+    """The 503 page: a fault of the moment, said plainly, rendered with no database."""
+    response = HttpResponse(loader.get_template("503.html").render(), status=503)
+    response["Retry-After"] = "30"
+    patch_cache_control(response, no_store=True)
+    return response
