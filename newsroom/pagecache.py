@@ -108,8 +108,8 @@ def _share_version():
         return
     try:
         cache.set(VERSION_KEY, _load_version(), VERSION_SECONDS)
-    except Exception:  # noqa: BLE001 - Redis down: pages are uncached until it is back, and reread it then
-        logger.warning("Content version not shared: the cache is unreachable.", exc_info=True)
+    except Exception as error:  # noqa: BLE001 - Redis down: pages are uncached until it is back, and reread it then
+        logger.warning("Content version not shared: the cache is unreachable: %s", error)
 
 
 def content_changed(*, seen=None):
@@ -172,8 +172,8 @@ def _settled(version, *, share):
         try:
             # add, not set: a bump committed since we read the database has already put a newer one there.
             cache.add(VERSION_KEY, version, VERSION_SECONDS)
-        except Exception:  # noqa: BLE001 - Redis down: read from the database until it is back
-            logger.warning("Page cache unreachable.", exc_info=True)
+        except Exception as error:  # noqa: BLE001 - Redis down: read from the database until it is back
+            logger.warning("Page cache unreachable: %s", error)
     return version
 
 
@@ -235,8 +235,8 @@ class Page:
         found = {}
         try:
             found = cache.get_many(keys)
-        except Exception:  # noqa: BLE001 - the cache is down: render as if there were none
-            logger.warning("Page cache unreachable.", exc_info=True)
+        except Exception as error:  # noqa: BLE001 - the cache is down: render as if there were none
+            logger.warning("Page cache unreachable: %s", error)
             self.cache_works = False
         self.stored = found.get(self.key)
         self.version = _settled(found.get(VERSION_KEY), share=shared() and self.cache_works)
@@ -304,8 +304,8 @@ class Page:
             )
             try:
                 cache.set(self.key, page, settings.PAGE_CACHE_SECONDS)
-            except Exception:  # noqa: BLE001
-                logger.warning("Page not stored: the cache is unreachable.", exc_info=True)
+            except Exception as error:  # noqa: BLE001
+                logger.warning("Page not stored: the cache is unreachable: %s", error)
                 store = False
         return self.label(response, "MISS" if store else None)
 

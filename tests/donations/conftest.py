@@ -1,15 +1,10 @@
 """Shared pieces of the donations tests: valid form data, a fake Stripe API on loopback, a shared Redis cache."""
 
 import json
-import os
-import socket
-import subprocess
-import sys
 import threading
 import time
 import uuid
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 from urllib.parse import parse_qsl
 
 import pytest
@@ -18,8 +13,8 @@ from django.core.cache import cache
 from django.db import connection
 
 from donations.forms import issue_form_token
+from tests.servers import database_url, start_server, stop_server
 
-BASE_DIR = Path(__file__).resolve().parents[2]
 # Redis database 5 of the machine's Redis: the donations tests' own, flushed around each test that uses it.
 REDIS_TEST_URL = "redis://127.0.0.1:6379/5"
 WEBHOOK_SECRET = "whsec_test_secret"
@@ -183,56 +178,10 @@ def redis_cache(settings):
     redis.clear()
 
 
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def start_server(env, *, workers=1, threads=1):
-    """The site served by gunicorn in its own processes, as in production; returns (process, origin)."""
-    port = free_port()
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            f"--bind=127.0.0.1:{port}",
-            f"--workers={workers}",
-            f"--threads={threads}",
-            "newsroom.wsgi",
-        ],
-        cwd=BASE_DIR,
-        env={**os.environ, "DJANGO_SETTINGS_MODULE": "newsroom.test_settings", "SECURE_COOKIES": "false", **env},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.PIPE,
-        text=True,
-    )
-    deadline = time.monotonic() + 30
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(process.stderr.read())
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=0.2):
-                return process, f"http://127.0.0.1:{port}"
-        except OSError:
-            time.sleep(0.1)
-    process.kill()
-    raise TimeoutError("gunicorn did not start.")
-
-
-def stop_server(process):
-    process.terminate()
-    process.wait(timeout=30)
-
-
 @pytest.fixture
 def production_server(transactional_db):
     """Two gunicorn worker processes of ten threads each, on this test's (committed) PostgreSQL database."""
-    database = connection.settings_dict
-    url = (
-        f"postgres://{database['USER']}@{database['HOST'] or '127.0.0.1'}:{database['PORT'] or 5432}/{database['NAME']}"
-    )
+    url = database_url()
     # Many posts from one address on purpose: the limits are tested elsewhere.
     process, origin = start_server({"DATABASE_URL": url, "RATELIMIT_ENABLE": "false"}, workers=2, threads=10)
     yield origin

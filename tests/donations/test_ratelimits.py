@@ -11,8 +11,9 @@ import pytest
 from django.test import override_settings
 
 from donations.models import Donation, HelpfulVote
-from tests.donations.conftest import BASE_DIR, REDIS_TEST_URL, donation_data, start_server, stop_server
+from tests.donations.conftest import REDIS_TEST_URL, donation_data
 from tests.factories import make_article
+from tests.servers import BASE_DIR, start_server, stop_server
 
 pytestmark = pytest.mark.django_db
 

@@ -1,0 +1,252 @@
+"""Faults, through real gunicorn processes: PostgreSQL or Redis gone (their port closed under the running
+site), and two servers sharing one Redis.
+
+PostgreSQL only: the site's processes need a database they can reach over the network, which the
+in-memory SQLite test database is not. CI runs the suite on PostgreSQL.
+"""
+
+import http.cookiejar
+import json
+import re
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+import uuid
+
+import pytest
+from django.db import connection
+
+from articles.models import Article
+from articles.roles import assign_role
+from donations.models import Donation
+from tests.donations.conftest import REDIS_TEST_URL, donation_data
+from tests.factories import make_article, make_user
+from tests.servers import Link, database_url, server_log, start_server, stop_server
+
+pytestmark = [
+    pytest.mark.skipif(connection.vendor != "postgresql", reason="the site's processes need PostgreSQL"),
+    pytest.mark.django_db(transaction=True),
+]
+
+REDIS_PORT = int(urllib.parse.urlsplit(REDIS_TEST_URL).port)
+# The longest a request may take when a service is gone: the site answers, it does not hang.
+PROMPT_SECONDS = 5
+# Any 32 letters: a CSRF cookie and the same value as the form's token, as Django accepts.
+CSRF_SECRET = "a" * 32
+
+
+class Browser:
+    """A reader's (or an editor's) browser against one server: cookies kept, errors returned as answers."""
+
+    def __init__(self, origin):
+        self.origin = origin
+        self.opener = urllib.request.build_opener(
+            urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()), NoRedirects()
+        )
+
+    def request(self, path, *, data=None, headers=None):
+        body = urllib.parse.urlencode(data, doseq=True).encode() if data is not None else None
+        request = urllib.request.Request(f"{self.origin}{path}", data=body, headers=headers or {})
+        started = time.monotonic()
+        try:
+            with self.opener.open(request, timeout=30) as response:
+                answer = Answer(response.status, dict(response.headers), response.read().decode())
+        except urllib.error.HTTPError as error:
+            answer = Answer(error.code, dict(error.headers), error.read().decode())
+        answer.seconds = time.monotonic() - started
+        return answer
+
+    def get(self, path, **headers):
+        return self.request(path, headers=headers)
+
+    def post(self, path, data, **headers):
+        return self.request(path, data=data, headers=headers)
+
+
+class NoRedirects(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+class Answer:
+    def __init__(self, status, headers, text):
+        self.status, self.headers, self.text = status, headers, text
+
+    def json(self):
+        return json.loads(self.text)
+
+
+def site_env(*, database_port=None, redis_port=None, prefix=None):
+    env = {"DATABASE_URL": database_url(database_port), "READER_FORM_MIN_SECONDS": "0"}
+    if redis_port:
+        # A key prefix of this test's own: other tests use the same Redis database.
+        env |= {"REDIS_URL": f"redis://127.0.0.1:{redis_port}/6", "CACHE_KEY_PREFIX": prefix or uuid.uuid4().hex}
+    return env
+
+
+@pytest.fixture
+def servers():
+    """Starts gunicorn servers for the test and stops them after, printing their log on failure."""
+    started = []
+
+    def start(env, **options):
+        process, origin = start_server(env, **options)
+        started.append(process)
+        return origin
+
+    yield start
+    for process in started:
+        stop_server_with_log(process)
+
+
+def stop_server_with_log(process):
+    log = server_log(process)
+    stop_server(process)
+    print(log)  # shown by pytest when the test failed
+
+
+@pytest.fixture
+def database_link():
+    link = Link(connection.settings_dict["PORT"] or 5432)
+    yield link
+    link.cut()
+
+
+@pytest.fixture
+def redis_link():
+    link = Link(REDIS_PORT)
+    yield link
+    link.cut()
+
+
+@pytest.fixture
+def stories():
+    kept = make_article(title="Port workers report extortion")
+    other = make_article(title="Customs chief arrested")
+    return kept, other
+
+
+def test_with_the_database_down_cached_pages_are_served_and_others_are_a_prompt_503(
+    servers, database_link, redis_link, stories
+):
+    kept, other = stories
+    site = Browser(servers(site_env(database_port=database_link.port, redis_port=redis_link.port), workers=2))
+    for _ in range(3):  # each of the two workers, and then surely from the cache
+        site.get(kept.get_absolute_url())
+    assert site.get(kept.get_absolute_url()).headers["X-Cache"] == "HIT"
+    assert site.get("/healthz").json() == {"database": "ok", "cache": "ok"}
+
+    database_link.cut()
+
+    cached = site.get(kept.get_absolute_url())
+    assert cached.status == 200
+    assert "Port workers report extortion" in cached.text
+    for path in (other.get_absolute_url(), "/donate/", "/search/?q=port"):
+        answer = site.get(path)
+        assert answer.status == 503, path
+        assert answer.seconds < PROMPT_SECONDS, path
+        assert "This page is not available right now" in answer.text
+        assert "Traceback" not in answer.text
+        assert answer.headers["Retry-After"] == "30"
+    health = site.get("/healthz")
+    assert health.status == 503
+    assert health.json() == {"database": "unreachable", "cache": "ok"}
+
+    database_link.mend()
+
+    # A restarted database is picked up again by the next request: connections are checked before reuse.
+    assert site.get(other.get_absolute_url()).status == 200
+    assert site.get("/healthz").json() == {"database": "ok", "cache": "ok"}
+
+
+def test_with_the_database_down_and_no_redis_a_worker_serves_what_it_stored(servers, database_link, stories):
+    kept, other = stories
+    site = Browser(servers(site_env(database_port=database_link.port), workers=1))
+    site.get(kept.get_absolute_url())
+    assert site.get(kept.get_absolute_url()).headers["X-Cache"] == "HIT"
+
+    database_link.cut()
+
+    # The content version lives in the database: unknown, the stored page is served as it is.
+    stale = site.get(kept.get_absolute_url())
+    assert stale.status == 200
+    assert stale.headers["X-Cache"] == "STALE"
+    assert "Port workers report extortion" in stale.text
+    answer = site.get(other.get_absolute_url())
+    assert answer.status == 503
+    assert answer.seconds < PROMPT_SECONDS
+    assert site.get("/healthz").json() == {"database": "unreachable", "cache": "local"}
+
+
+def test_with_redis_down_the_site_works_uncached_and_reader_forms_wait(servers, redis_link, stories):
+    kept, _other = stories
+    # One worker, so that the requests made while Redis is gone surely drop its pooled connections.
+    site = Browser(servers(site_env(redis_port=redis_link.port), workers=1))
+    for _ in range(3):
+        site.get(kept.get_absolute_url())
+    cookie = {"Cookie": f"csrftoken={CSRF_SECRET}"}
+    mistake = donation_data(donor_name="", csrfmiddlewaretoken=CSRF_SECRET)
+    assert site.post("/donate/", mistake, **cookie).status == 200  # counted, and shown with its error
+
+    redis_link.cut()
+
+    for path in ("/", kept.get_absolute_url(), "/search/?q=port"):
+        answer = site.get(path)
+        assert answer.status == 200, path
+        assert answer.seconds < PROMPT_SECONDS, path
+        assert "X-Cache" not in answer.headers, path
+    assert "Port workers report extortion" in site.get(kept.get_absolute_url()).text
+    refused = site.post("/donate/", donation_data(csrfmiddlewaretoken=CSRF_SECRET), **cookie)
+    assert refused.status == 503
+    assert refused.seconds < PROMPT_SECONDS
+    assert "Nothing was stored and nothing was charged." in refused.text
+    assert not Donation.objects.exists()
+    health = site.get("/healthz")
+    assert health.status == 200
+    assert health.json() == {"database": "ok", "cache": "unreachable"}
+
+    redis_link.mend()
+
+    assert site.post("/donate/", donation_data(csrfmiddlewaretoken=CSRF_SECRET), **cookie).status == 303
+    assert Donation.objects.count() == 1
+    assert site.get("/healthz").json() == {"database": "ok", "cache": "ok"}
+
+
+def test_two_servers_sharing_redis_see_each_others_changes(servers, stories):
+    kept, _other = stories
+    editor = make_user("editor", password="a-long-test-password")
+    assign_role(editor, "Editor")
+    env = site_env(redis_port=REDIS_PORT)
+    first, second = Browser(servers(env)), Browser(servers(env))
+    for site in (first, second):
+        site.get("/")
+        site.get(kept.get_absolute_url())
+    assert second.get(kept.get_absolute_url()).headers["X-Cache"] == "HIT"
+    assert "Port workers report extortion" in second.get("/").text
+
+    # An editor unpublishes the story in the admin of the first server...
+    desk = Browser(first.origin)
+    login = desk.get("/admin/login/")
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', login.text).group(1)
+    signed_in = desk.post(
+        "/admin/login/?next=/admin/",
+        {"username": "editor", "password": "a-long-test-password", "csrfmiddlewaretoken": token},
+    )
+    assert signed_in.status == 302
+    changelist = desk.get("/admin/articles/article/")
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', changelist.text).group(1)
+    done = desk.post(
+        "/admin/articles/article/",
+        {"action": "unpublish", "_selected_action": [kept.pk], "csrfmiddlewaretoken": token},
+    )
+    assert done.status == 302
+    kept.refresh_from_db()
+    assert kept.status != Article.Status.PUBLISHED
+
+    # ...and the second server's readers see it on their next request.
+    assert second.get(kept.get_absolute_url()).status == 404
+    home = second.get("/")
+    assert home.headers["X-Cache"] == "MISS"
+    assert "Port workers report extortion" not in home.text
+    assert "Customs chief arrested" in home.text
