@@ -11,6 +11,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from articles.demo.seeding import DEMO_ARTICLES, DemoSeeder, summary
+from newsroom import pagecache
 
 PROGRESS_WIDTH = 30
 
@@ -36,6 +37,8 @@ class Command(BaseCommand):
         started = time.monotonic()
         seeder = DemoSeeder(now=timezone.now(), newsroom=settings.NEWSROOM_NAME, progress=self._progress)
         passwords = seeder.run(articles=articles)
+        # Bulk writes send no signals: tell the page cache that every page has changed.
+        pagecache.content_changed()
 
         self.stdout.write(f"Seeded the demo in {time.monotonic() - started:.1f}s.")
         if seeder.pictures_drawn:
