@@ -73,6 +73,12 @@ class Version:
     changed_at: datetime
     next_change_at: datetime | None = None
 
+    @property
+    def token(self):
+        """What stored pages and ETags are checked against: the number and the time of the change, so that
+        a database restored from a backup (its number set back) never matches a page or ETag from before."""
+        return f"{self.number}.{round(self.changed_at.timestamp() * 1000)}"
+
     def is_due(self, now):
         """True once the site has changed by itself since this version: a scheduled article went live."""
         return self.next_change_at is not None and now >= self.next_change_at
@@ -132,6 +138,12 @@ def content_changed(*, seen=None):
     transaction.on_commit(_share_version)
 
 
+def refresh_everything():
+    """Every stored page out of date, everywhere: after a restore, or a change made outside the site."""
+    content_changed()
+    _share_version()
+
+
 def _on_change(sender, **kwargs):
     if sender in _watched and not kwargs.get("raw"):
         content_changed()
@@ -179,7 +191,7 @@ def _settled(version, *, share):
 
 @dataclass(frozen=True)
 class StoredPage:
-    version: int
+    version: str
     status: int
     headers: tuple
     content: bytes
@@ -243,7 +255,7 @@ class Page:
 
     @property
     def etag(self):
-        return f'W/"{self.version.number}-{self.digest[:20]}"'
+        return f'W/"{self.version.token}-{self.digest[:20]}"'
 
     @property
     def last_modified(self):
@@ -255,7 +267,7 @@ class Page:
         not_modified = get_conditional_response(self.request, etag=self.etag, last_modified=self.last_modified)
         if not_modified is not None:
             return self.label(not_modified)
-        if self.stored is not None and self.stored.version == self.version.number:
+        if self.stored is not None and self.stored.version == self.version.token:
             return self.label(self.stored.response(self.request), "HIT")
         return None
 
@@ -297,7 +309,7 @@ class Page:
         store = enabled() and self.cache_works
         if store:
             page = StoredPage(
-                version=self.version.number,
+                version=self.version.token,
                 status=response.status_code,
                 headers=tuple((name, value) for name, value in response.items() if name.lower() in STORED_HEADERS),
                 content=response.content,

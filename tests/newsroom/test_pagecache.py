@@ -1,11 +1,13 @@
 """The full-page cache and the HTTP caching of public pages, through HTTP as readers, CDNs and staff meet them."""
 
 from datetime import timedelta
+from io import StringIO
 from unittest import mock
 
 import pytest
 from django.contrib.auth.models import Permission
 from django.core.cache import cache
+from django.core.management import call_command
 from django.test import Client, TestCase, override_settings
 from django.utils import timezone
 
@@ -308,6 +310,18 @@ class InvalidationTests(PageCacheTestCase):
                     self.assertEqual(response["X-Cache"], "MISS")
                     self.assertIn("Election day results", response.content.decode())
             self.assertEqual(self.reader.get("/")["X-Cache"], "HIT")
+
+    def test_refresh_pages_marks_every_stored_page_out_of_date(self):
+        """For content changed outside the site (a restored backup, a fix made in the database)."""
+        self.get_everywhere(["/", self.article.get_absolute_url()])
+        Article.objects.filter(pk=self.article.pk).update(title="Fixed in the database")
+        self.assertEqual(self.reader.get("/")["X-Cache"], "HIT")
+        call_command("refresh_pages", stdout=StringIO())
+        for url in ("/", self.article.get_absolute_url()):
+            with self.subTest(url=url):
+                response = self.reader.get(url)
+                self.assertEqual(response["X-Cache"], "MISS")
+                self.assertContains(response, "Fixed in the database")
 
 
 class ConditionalRequestTests(PageCacheTestCase):
