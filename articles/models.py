@@ -9,7 +9,7 @@ from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRa
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import connections, models, transaction
-from django.db.models import F, Func, OuterRef, Q, Subquery, Value
+from django.db.models import Case, Exists, F, Func, OrderBy, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce, Concat
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -231,6 +231,8 @@ class Author(models.Model):
 
 # The longest reader query searched: room for any real question, none for a denial of service.
 SEARCH_MAX_LENGTH = 200
+# How many of the newest matches a search ranks by relevance (ArticleQuerySet.search).
+SEARCH_RANKED = 1000
 # Put around each match of a search snippet: characters no article holds, so that the passage can be
 # escaped as plain text first and its matches marked up after (articles/search.py).
 SEARCH_MATCH_START = "\ue000"
@@ -257,9 +259,34 @@ class StripTags(Func):
         super().__init__(expression, Value("<[^>]*>"), Value(" "), Value("g"))
 
 
+class NullsLastIndex(models.Index):
+    """An index whose columns may be ordered `F(...).desc(nulls_last=True)`, as Article's listings are sorted.
+
+    PostgreSQL reads a page of a listing straight from such an index; a plain DESC column puts NULLs first and
+    cannot serve that ORDER BY, so every match gets sorted. SQLite refuses NULLS LAST in an index, and its DESC
+    puts NULLs last anyway: there the index is created without the words.
+    """
+
+    def create_sql(self, model, schema_editor, using="", **kwargs):
+        if schema_editor.connection.vendor != "sqlite":
+            return super().create_sql(model, schema_editor, using=using, **kwargs)
+        index = self.clone()
+        index.expressions = tuple(
+            OrderBy(expression.expression, descending=expression.descending)
+            if isinstance(expression, OrderBy)
+            else expression
+            for expression in self.expressions
+        )
+        return super(NullsLastIndex, index).create_sql(model, schema_editor, using=using, **kwargs)
+
+
 def _bylines():
     """Bylines in order with their authors, for prefetching."""
     return models.Prefetch("bylines", queryset=ArticleAuthor.objects.select_related("author"))
+
+
+# How many of the newest candidates related content is ranked among (ArticleQuerySet.related_to).
+RELATED_POOL = 300
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -298,14 +325,20 @@ class ArticleQuerySet(models.QuerySet):
         if missing <= 0:
             return related
         tag_ids = [tag.pk for tag in article.tags.all()]
-        matches = Q(tagged_items__tag__in=tag_ids)
+        matches = Exists(TaggedArticle.objects.filter(content_object=OuterRef("pk"), tag__in=tag_ids))
         if article.primary_country_id:
-            matches |= Q(countries=article.primary_country_id)
+            matches |= Exists(
+                Article.countries.through.objects.filter(article=OuterRef("pk"), country=article.primary_country_id)
+            )
+        # Ranked among the newest few hundred that share a tag or the country: on a large archive a tag
+        # is shared by tens of thousands of articles, too many to rank on every page view, and related
+        # content should be recent anyway.
         candidates = (
             self.published()
             .in_language(article.language)
             .filter(matches)
             .exclude(pk__in=[article.pk, *(pick.pk for pick in related)])
+            .order_by(F("publish_at").desc(nulls_last=True), "-pk")[:RELATED_POOL]
         )
         shared_tags = (
             TaggedArticle.objects.filter(content_object=OuterRef("pk"), tag__in=tag_ids)
@@ -366,9 +399,20 @@ class ArticleQuerySet(models.QuerySet):
                 max_fragments=2,
                 fragment_delimiter=" … ",
             )
+            matches = articles.filter(search_vector=search_query)
+            # Ranking reads each match's whole vector: for a common word in a large archive that is
+            # thousands of articles per search. The newest SEARCH_RANKED matches are ranked; any older
+            # ones follow them by date.
+            newest = matches.order_by(F("publish_at").desc(nulls_last=True), "-pk").values("pk")[:SEARCH_RANKED]
+            rank = Case(
+                When(pk__in=newest, then=SearchRank(F("search_vector"), search_query)),
+                default=Value(-1.0),
+                output_field=models.FloatField(),
+            )
             return (
-                articles.filter(search_vector=search_query)
-                .annotate(search_rank=SearchRank(F("search_vector"), search_query), search_snippet=snippet)
+                matches.annotate(search_rank=rank, search_snippet=snippet)
+                # Sorted rows stay narrow: the vector is only read for the rank.
+                .defer("search_vector")
                 .order_by("-search_rank", "-publish_at", "-pk")
             )
         words = re.findall(r"\w+", query)
@@ -548,8 +592,26 @@ class Article(models.Model):
             models.UniqueConstraint(fields=["translation_key", "language"], name="article_one_per_language_in_pair"),
         ]
         indexes = [
-            models.Index(fields=["language", "status", "-publish_at"], name="article_listing_idx"),
-            models.Index(fields=["section", "language", "status", "-publish_at"], name="article_section_idx"),
+            # The listings read a page in `ordering` from these two rather than sorting every match.
+            # Home, feeds, tag, country and author pages (joined in this order), related content, search filters.
+            NullsLastIndex(
+                "language",
+                "status",
+                F("publish_at").desc(nulls_last=True),
+                F("id").desc(),
+                name="article_listing_idx",
+            ),
+            # Section pages, and the newest of each section on the home page.
+            NullsLastIndex(
+                "section",
+                "language",
+                "status",
+                F("publish_at").desc(nulls_last=True),
+                F("id").desc(),
+                name="article_section_idx",
+            ),
+            # The sitemap index: the latest change of a published article, read from one index entry.
+            models.Index(fields=["status", "-updated_at"], name="article_updated_idx"),
         ]
 
     def __str__(self):
@@ -762,6 +824,10 @@ class ArticleAuthor(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["article", "author"], name="byline_author_once_per_article"),
         ]
+        indexes = [
+            # Author pages, feeds and sitemap: an author's articles from the index alone.
+            models.Index(fields=["author", "article"], name="byline_author_idx"),
+        ]
 
     def __str__(self):
         return f"{self.author} – {self.article}"
@@ -777,6 +843,10 @@ class TaggedArticle(TaggedItemBase):
         verbose_name_plural = _("tagged articles")
         constraints = [
             models.UniqueConstraint(fields=["content_object", "tag"], name="tagged_article_tag_once"),
+        ]
+        indexes = [
+            # Tag pages, feeds and sitemap: a tag's articles from the index alone.
+            models.Index(fields=["tag", "content_object"], name="tagged_article_tag_idx"),
         ]
 
 
@@ -833,6 +903,10 @@ class Correction(models.Model):
         ordering = ["published_at", "pk"]
         verbose_name = _("correction or update")
         verbose_name_plural = _("corrections and updates")
+        indexes = [
+            # The corrections page, newest first.
+            models.Index(fields=["-published_at", "-id"], name="correction_newest_idx"),
+        ]
 
     def __str__(self):
         return f"{self.get_kind_display()}: {self.article}"

@@ -4,6 +4,7 @@ Every test runs on both databases; where they differ, a test asserts each one's 
 """
 
 from datetime import timedelta
+from unittest import mock
 
 import pytest
 from django.db import connection
@@ -139,6 +140,25 @@ class SearchResultsTests(TestCase):
         else:
             # No ranking in the fallback: newest first.
             self.assertEqual(titles, ["Port workers strike", "Cartel takes over the port"])
+
+    def test_only_the_newest_matches_are_ranked_and_older_ones_follow_by_date(self):
+        """A common word in a large archive matches thousands of articles; ranking them all on every search
+        would be slow, so the newest SEARCH_RANKED are ranked and the rest follow, newest first."""
+        make_article(title="Cartel takes over the port", publish_at=hours_ago(72))
+        make_article(title="Cartel leader extradited", publish_at=hours_ago(96))
+        make_article(title="Port workers strike", body="<p>A cartel controls the docks.</p>", publish_at=hours_ago(2))
+        make_article(title="Dockers vote", body="<p>The cartel was not mentioned.</p>", publish_at=hours_ago(1))
+
+        with mock.patch("articles.models.SEARCH_RANKED", 3):
+            response = self.client.get("/search/", {"q": "cartel"})
+
+        self.assertContains(response, "4 results")
+        if connection.vendor == "postgresql":
+            # The three newest by relevance (a headline match first), then the oldest one.
+            self.assertEqual(
+                self.titles(response),
+                ["Cartel takes over the port", "Dockers vote", "Port workers strike", "Cartel leader extradited"],
+            )
 
     def test_snippets_highlight_matches_and_escape_the_article_text(self):
         make_article(

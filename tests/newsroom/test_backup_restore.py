@@ -44,6 +44,12 @@ pytestmark = [
 ]
 
 
+def content_version(database):
+    with database.cursor() as cursor:
+        cursor.execute("SELECT number FROM articles_contentversion")
+        return cursor.fetchone()[0]
+
+
 def test_a_backup_restores_every_row_and_every_file(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.STORAGES = {**settings.STORAGES, "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"}}
@@ -61,7 +67,10 @@ def test_a_backup_restores_every_row_and_every_file(settings, tmp_path):
 
         with contextlib.closing(connect(restored_name)) as restored:
             original = table_contents(connection)
-            assert table_contents(restored) == original
+            # The restore ends by moving the content version on, so that no page cached before it survives.
+            version = "articles_contentversion"
+            assert content_version(restored) == content_version(connection) + 1
+            assert {**table_contents(restored), version: None} == {**original, version: None}
             assert sequences(restored) == sequences(connection)
             assert schema(restored_name) == schema(source_name())
             assert file_digests(restored_media) == file_digests(settings.MEDIA_ROOT)
@@ -72,7 +81,8 @@ def test_a_backup_restores_every_row_and_every_file(settings, tmp_path):
             with restored.cursor() as cursor:
                 cursor.execute("UPDATE donations_comment SET message = message || '.'")
             changed = table_contents(restored)
-            assert [table for table in original if changed[table] != original[table]] == ["donations_comment"]
+            differing = [table for table in original if table != version and changed[table] != original[table]]
+            assert differing == ["donations_comment"]
 
             # A database that already holds the site is only replaced when asked to.
             refused = run_script("restore", backup, database=restored_name, media=restored_media, check=False)
@@ -80,7 +90,7 @@ def test_a_backup_restores_every_row_and_every_file(settings, tmp_path):
             assert "already holds Newsroom's tables" in refused.stderr
             assert table_contents(restored) == changed
             run_script("restore", "--replace", backup, database=restored_name, media=restored_media)
-            assert table_contents(restored) == original
+            assert {**table_contents(restored), version: None} == {**original, version: None}
 
 
 def fill_every_table():
