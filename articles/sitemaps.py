@@ -4,20 +4,19 @@ Every URL is on settings.SITE_URL, whatever host or scheme the request came in o
 those are the internal ones, and the sites framework (where Django would look otherwise) is not installed.
 """
 
+from collections import defaultdict
+from dataclasses import dataclass
 from datetime import timedelta
-from functools import reduce
-from operator import or_
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.contrib.sitemaps import views as sitemap_views
-from django.db.models import Exists, Max, OuterRef, Q
+from django.db.models import Max
 from django.urls import reverse
 from django.utils import timezone
-from taggit.models import Tag
 
-from articles.models import ARTICLE_LOOKUPS, Article, Author, Country, Section
+from articles.models import ARTICLE_LOOKUPS, Article
 
 
 def _site_url():
@@ -83,59 +82,62 @@ class ArticleSitemap(SiteSitemap):
         return Article.objects.published().aggregate(latest=Max("updated_at"))["latest"]
 
 
+@dataclass(frozen=True)
+class Listing:
+    """A listing page of the sitemap: its slug and the languages it has published articles in."""
+
+    slug: str
+    languages: tuple
+
+
 class ListingSitemap(SiteSitemap):
     """The listing pages of one kind (sections, tags, countries, authors).
 
     A page is listed in each language that has at least one published article in it: /es/tags/<slug>/
-    only when a published Spanish article has that tag. One query for all of them (an EXISTS per language).
+    only when a published Spanish article has that tag. One query for all of them: the distinct
+    (slug, language) pairs of published articles, read from the indexes.
     """
 
     i18n = True
     alternates = True
-    model = None
     # How an article is tied to the object, as a lookup (the same as the listing page's).
     lookup = ""
     url_name = ""
 
     def items(self):
-        has_articles = {
-            f"has_{code}": Exists(Article.objects.published().in_language(code).filter(**{self.lookup: OuterRef("pk")}))
-            for code in _language_codes()
-        }
-        return (
-            self.model.objects.only("slug")
-            .annotate(**has_articles)
-            .filter(reduce(or_, (Q(**{name: True}) for name in has_articles)))
-            .order_by("slug")
-        )
+        pairs = Article.objects.published().order_by().values_list(f"{self.lookup}__slug", "language").distinct()
+        languages = defaultdict(set)
+        for slug, code in pairs:
+            if slug:
+                languages[slug].add(code)
+        codes = _language_codes()
+        return [
+            Listing(slug, tuple(code for code in codes if code in found)) for slug, found in sorted(languages.items())
+        ]
 
     def get_languages_for_item(self, item):
-        return [code for code in _language_codes() if getattr(item, f"has_{code}")]
+        return list(item.languages)
 
     def location(self, item):
         return reverse(self.url_name, kwargs={"slug": item.slug})
 
 
 class SectionSitemap(ListingSitemap):
-    model = Section
     lookup = ARTICLE_LOOKUPS["section"]
     url_name = "articles:section-detail"
 
 
 class TagSitemap(ListingSitemap):
-    model = Tag
     lookup = ARTICLE_LOOKUPS["tag"]
     url_name = "articles:tag-detail"
 
 
 class CountrySitemap(ListingSitemap):
-    model = Country
     lookup = ARTICLE_LOOKUPS["country"]
     url_name = "articles:country-detail"
 
 
 class AuthorSitemap(ListingSitemap):
-    model = Author
     lookup = ARTICLE_LOOKUPS["author"]
     url_name = "articles:author-detail"
 
