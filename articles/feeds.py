@@ -94,7 +94,7 @@ class LatestArticlesFeed(Feed):
         if image is None:
             return []
         try:
-            length = image.file.size
+            length = image.file_size if image.file_size is not None else image.file.size
         except (OSError, ValueError):
             # The file is gone from storage (or was never saved): no enclosure rather than a broken feed.
             return []

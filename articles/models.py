@@ -146,6 +146,8 @@ class Image(models.Model):
     uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
     # Smaller WebP copies for responsive pages, {"480": "<storage name>", ...}; see articles/images.py.
     renditions = models.JSONField(_("renditions"), default=dict, blank=True, editable=False)
+    # The original's size in bytes, for feed enclosures: asking object storage costs a request per image.
+    file_size = models.PositiveBigIntegerField(_("file size"), null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["-uploaded_at"]
@@ -154,6 +156,12 @@ class Image(models.Model):
 
     def __str__(self):
         return self.alt_text
+
+    def save(self, *args, **kwargs):
+        if self.file and (self.file_size is None or not self.file._committed):
+            # A new upload knows its size; a stored file is asked once.
+            self.file_size = self.file.size
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return self.file.url

@@ -7,7 +7,7 @@ import feedparser
 from django.test import TestCase, override_settings
 from django.utils import timezone
 
-from articles.models import Article
+from articles.models import Article, Image
 from tests.factories import CONTENT_VERSION_QUERIES, make_article, make_author, make_country, make_image, make_section
 
 SITE = "https://news.example.org"
@@ -104,9 +104,10 @@ class LatestFeedTests(FeedTestCase):
         self.assertGreater(int(enclosure.length), 0)
         self.assertEqual(enclosure.type, "image/jpeg")
 
-    def test_no_enclosure_when_the_image_file_is_gone(self):
+    def test_no_enclosure_when_the_file_of_an_image_from_before_sizes_were_recorded_is_gone(self):
         gone = make_image()
         gone.file.storage.delete(gone.file.name)
+        Image.objects.filter(pk=gone.pk).update(file_size=None)
         Article.objects.filter(pk=self.article.pk).update(lead_image=gone)
 
         (entry,) = self.read("/feed/").entries
