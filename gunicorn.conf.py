@@ -45,4 +45,3 @@ preload_app = True
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "-") or None
 errorlog = "-"
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
-# Gunicorn trusts X-Forwarded-* only from these addresses (FORWARDED_ALLOW_IPS, read by gunicorn itself).

@@ -127,14 +127,18 @@ def content_changed(*, seen=None):
     """
     from articles.models import ContentVersion
 
-    now = timezone.now()
-    rows = ContentVersion.objects.filter(pk=1)
-    if seen is not None:
-        rows = rows.filter(number=seen.number)
-    bumped = rows.update(number=F("number") + 1, changed_at=now, next_change_at=_next_scheduled_time(now))
-    if not bumped and seen is None:
-        _load_version()
-        ContentVersion.objects.filter(pk=1).update(number=F("number") + 1, changed_at=now)
+    with transaction.atomic():
+        # The row lock first: the next scheduled time must be read after any other writer's change that
+        # holds it has committed, or that writer's scheduled article would be overlooked.
+        locked = ContentVersion.objects.select_for_update().filter(pk=1).values_list("number", flat=True).first()
+        if locked is None:
+            _load_version()
+        elif seen is not None and locked != seen.number:
+            return
+        now = timezone.now()
+        ContentVersion.objects.filter(pk=1).update(
+            number=F("number") + 1, changed_at=now, next_change_at=_next_scheduled_time(now)
+        )
     transaction.on_commit(_share_version)
 
 
@@ -160,9 +164,12 @@ _watched = set()
 def watch(*models):
     """Bump the content version whenever one of `models` (or an m2m through model) is saved or deleted."""
     _watched.update(models)
-    post_save.connect(_on_change, dispatch_uid="pagecache-save")
-    post_delete.connect(_on_change, dispatch_uid="pagecache-delete")
-    m2m_changed.connect(_on_m2m_change, dispatch_uid="pagecache-m2m")
+    # Per sender: a receiver for every model would keep Django from deleting other rows (sessions, login
+    # records) in bulk.
+    for model in models:
+        post_save.connect(_on_change, sender=model, dispatch_uid=f"pagecache-save-{model._meta.label}")
+        post_delete.connect(_on_change, sender=model, dispatch_uid=f"pagecache-delete-{model._meta.label}")
+        m2m_changed.connect(_on_m2m_change, sender=model, dispatch_uid=f"pagecache-m2m-{model._meta.label}")
 
 
 def _settled(version, *, share):
@@ -232,7 +239,9 @@ class Page:
         request.META["QUERY_STRING"] = urlencode(kept)
         request.GET = QueryDict(request.META["QUERY_STRING"])
         # The key: the same parameters in any order are the same page.
-        address = f"{request.scheme}://{request.get_host()}{request.path}?{urlencode(sorted(kept))}"
+        # (by name only, stable: repeated values keep their order, and the view reads the last one).
+        ordered = sorted(kept, key=lambda pair: pair[0])
+        address = f"{request.scheme}://{request.get_host()}{request.path}?{urlencode(ordered)}"
         self.digest = hashlib.sha256(address.encode()).hexdigest()
         self.key = f"page:{self.digest}"
         # Staff browsing the site see it as they are signed in: their pages are theirs alone.
@@ -265,7 +274,8 @@ class Page:
     def respond_early(self):
         """The answer when the view need not run: 304 when the reader's copy is current, else the stored page."""
         not_modified = get_conditional_response(self.request, etag=self.etag, last_modified=self.last_modified)
-        if not_modified is not None:
+        # Only a 304 is everyone's answer; a 412 (If-Match) is left to the view.
+        if not_modified is not None and not_modified.status_code == 304:
             return self.label(not_modified)
         if self.stored is not None and self.stored.version == self.version.token:
             return self.label(self.stored.response(self.request), "HIT")

@@ -2,11 +2,18 @@
 
 import django.utils.timezone
 from django.db import migrations, models
+from django.db.models import Min
+from django.utils import timezone
 
 
 def create_version(apps, schema_editor):
-    # The one row that the page cache reads; existing content counts as version 1.
-    apps.get_model("articles", "ContentVersion").objects.get_or_create(pk=1)
+    # The one row that the page cache reads; existing content counts as version 1, and articles already
+    # scheduled go live at their minute.
+    now = timezone.now()
+    scheduled = apps.get_model("articles", "Article").objects.filter(status="published", publish_at__gt=now)
+    apps.get_model("articles", "ContentVersion").objects.get_or_create(
+        pk=1, defaults={"changed_at": now, "next_change_at": scheduled.aggregate(next=Min("publish_at"))["next"]}
+    )
 
 
 class Migration(migrations.Migration):

@@ -156,6 +156,21 @@ class StoredPageTests(PageCacheTestCase):
         # Any other unknown parameter is ignored the same way: it cannot be used to fill the cache.
         self.assertEqual(self.reader.get("/news/briefs/?page=2&x=1")["X-Cache"], "HIT")
 
+    def test_a_repeated_parameter_is_read_as_the_view_reads_it(self):
+        for number in range(45):
+            make_article(section=self.section, title=f"Brief {number}")
+        second = self.reader.get("/news/briefs/?page=3&page=2")
+        third = self.reader.get("/news/briefs/?page=2&page=3")
+        self.assertEqual(second.context["page_obj"].number, 2)
+        self.assertEqual(third["X-Cache"], "MISS")
+        self.assertEqual(third.context["page_obj"].number, 3)
+
+    def test_a_failed_precondition_is_not_answered_for_everyone(self):
+        response = self.reader.get(self.article.get_absolute_url(), HTTP_IF_MATCH='"something-else"')
+        self.assertNotEqual(response.status_code, 304)
+        if response.status_code == 412:
+            self.assertNotIn("public", response.get("Cache-Control", ""))
+
     def test_the_same_search_in_another_order_is_one_page(self):
         self.assertEqual(self.reader.get("/search/?q=extortion&section=briefs")["X-Cache"], "MISS")
         self.assertEqual(self.reader.get("/search/?section=briefs&q=extortion&utm_source=x")["X-Cache"], "HIT")
