@@ -64,6 +64,7 @@ def shared():
 
 
 def enabled():
+    """False when PAGE_CACHE_SECONDS is 0: pages keep their validators and headers but are not stored."""
     return settings.PAGE_CACHE_SECONDS > 0
 
 
@@ -143,9 +144,9 @@ def content_changed(*, seen=None):
 
 
 def refresh_everything():
-    """Every stored page out of date, everywhere: after a restore, or a change made outside the site."""
+    """Every stored page out of date, everywhere: after a restore, or a change made outside the site.
+    (content_changed() shares the new version with Redis once it is committed.)"""
     content_changed()
-    _share_version()
 
 
 def _on_change(sender, **kwargs):
@@ -368,14 +369,14 @@ class PageCacheMiddleware:
         try:
             page.lookup()
         except DATABASE_FAULTS:
-            logger.warning("Database unreachable: serving %s from the page cache if it is there.", request.path)
+            logger.warning("Database unreachable: serving %r from the page cache if it is there.", request.path)
             return _mark(page.stale_response())
         return _mark(page.respond_early())
 
     def process_exception(self, request, exception):
         if not isinstance(exception, DATABASE_FAULTS):
             return None
-        logger.error("Database unreachable while answering %s.", request.path, exc_info=exception)
+        logger.error("Database unreachable while answering %r.", request.path, exc_info=exception)
         page = getattr(request, "public_page", None)
         stale = page.stale_response() if page is not None else None
         return _mark(stale) or service_unavailable(request)
