@@ -1,6 +1,7 @@
 """Shared pieces of the donations tests: valid form data, a fake Stripe API on loopback, a shared Redis cache."""
 
 import json
+import os
 import threading
 import time
 import uuid
@@ -15,8 +16,8 @@ from django.db import connection
 from donations.forms import issue_form_token
 from tests.servers import database_url, start_server, stop_server
 
-# Redis database 5 of the machine's Redis: the donations tests' own, flushed around each test that uses it.
-REDIS_TEST_URL = "redis://127.0.0.1:6379/5"
+# The Redis database the suite may flush at will: its own, never one that another service uses.
+REDIS_TEST_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/5")
 WEBHOOK_SECRET = "whsec_test_secret"
 
 postgresql_only = pytest.mark.skipif(
@@ -162,7 +163,7 @@ def fake_stripe(settings):
 
 @pytest.fixture
 def redis_cache(settings):
-    """The default cache on Redis (database 5), as in production with REDIS_URL set."""
+    """The default cache on the test Redis database (TEST_REDIS_URL), as in production with REDIS_URL set."""
     settings.CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",

@@ -30,6 +30,7 @@ pytestmark = [
 ]
 
 REDIS_PORT = int(urllib.parse.urlsplit(REDIS_TEST_URL).port)
+REDIS_DATABASE = urllib.parse.urlsplit(REDIS_TEST_URL).path or "/0"
 # The longest a request may take when a service is gone: the site answers, it does not hang.
 PROMPT_SECONDS = 5
 # Any 32 letters: a CSRF cookie and the same value as the form's token, as Django accepts.
@@ -80,8 +81,11 @@ class Answer:
 def site_env(*, database_port=None, redis_port=None, prefix=None):
     env = {"DATABASE_URL": database_url(database_port), "READER_FORM_MIN_SECONDS": "0"}
     if redis_port:
-        # A key prefix of this test's own: other tests use the same Redis database.
-        env |= {"REDIS_URL": f"redis://127.0.0.1:{redis_port}/6", "CACHE_KEY_PREFIX": prefix or uuid.uuid4().hex}
+        # The suite's Redis database with a key prefix of this test's own: other tests use the same database.
+        env |= {
+            "REDIS_URL": f"redis://127.0.0.1:{redis_port}{REDIS_DATABASE}",
+            "CACHE_KEY_PREFIX": prefix or uuid.uuid4().hex,
+        }
     return env
 
 
