@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help run serve test test-services lint format check bench
+.PHONY: help run serve test test-services lint format check messages bench
 
 help:  ## List the tasks
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -59,6 +59,11 @@ check: $(VENV)/.installed-dev  ## Django's system checks and a check for missing
 	SECRET_KEY=$$($(BIN)/python -c "import secrets; print(secrets.token_urlsafe(50))") ALLOWED_HOSTS=news.example.org \
 		SITE_URL=https://news.example.org \
 		$(BIN)/python manage.py check --deploy --fail-level WARNING
+
+# Entries without source locations, so that moving code does not rewrite the catalog (and branches merge cleanly).
+messages: $(VENV)/.installed-dev  ## Update the Spanish catalog from the code and compile it
+	DEBUG=true $(BIN)/python manage.py makemessages -l es --no-location --ignore=.venv --ignore=bench --ignore=tests
+	DEBUG=true $(BIN)/python manage.py compilemessages -l es
 
 # Needs PostgreSQL on 127.0.0.1:5432 (user postgres, no password) and Redis on 127.0.0.1:6379; installs wrk when
 # missing and run as root. Re-uses the newsroom_bench database of an earlier run (BENCH_FRESH=1 rebuilds it).
