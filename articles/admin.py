@@ -4,13 +4,15 @@ Articles follow the editorial workflow of articles/workflow.py: every permission
 and save path below asks it, so a writer's browser cannot do what the writer's role may not.
 """
 
+import functools
+
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
-from django.db.models import Count, Prefetch, Q
-from django.urls import reverse
+from django.db.models import Count, Max, Prefetch, Q
+from django.urls import path, reverse
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.html import format_html
@@ -21,7 +23,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from simple_history.models import to_historic
 from taggit.models import Tag
 
-from articles import services, workflow
+from articles import calendar, services, workflow
 from articles.forms import ArticleAdminForm, ImageAdminForm, KnownChoicesInlineMixin, TagAdminForm
 from articles.images import create_renditions
 from articles.models import (
@@ -33,6 +35,8 @@ from articles.models import (
     Correction,
     Country,
     Image,
+    PartnerAccess,
+    PartnerLink,
     PreviewLink,
     Section,
     TaggedArticle,
@@ -247,21 +251,67 @@ class PreviewLinkInline(admin.TabularInline):
         return format_html('<input type="text" readonly value="{}" size="60" aria-label="{}">', url, _("Preview link"))
 
 
+class PartnerLinkInline(admin.TabularInline):
+    """The partner outlets an embargoed article is shared with, each with its own address and visits."""
+
+    model = PartnerLink
+    fields = ["partner", "revoked", "address", "visits", "created_by", "created_at"]
+    readonly_fields = ["address", "visits", "created_by", "created_at"]
+    extra = 0
+    verbose_name = _("partner link (embargo)")
+    verbose_name_plural = _("partner links: the article under embargo, for partner outlets")
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("article", "created_by")
+            .annotate(visit_count=Count("accesses"), last_visit=Max("accesses__accessed_at"))
+        )
+
+    @admin.display(description=_("address to send"))
+    def address(self, link):
+        if not link.pk:
+            return _("Shown once saved.")
+        if link.revoked:
+            return _("Revoked: no longer works.")
+        url = absolute_url(link.get_absolute_url())
+        field = format_html('<input type="text" readonly value="{}" size="60" aria-label="{}">', url, _("Partner link"))
+        if link.article.status != Article.Status.EMBARGOED:
+            return format_html("{}<br>{}", field, _("Works while the article is embargoed."))
+        return field
+
+    @admin.display(description=_("visits"))
+    def visits(self, link):
+        count = getattr(link, "visit_count", 0)
+        if not link.pk or not count:
+            return _("none yet")
+        log = reverse("admin:articles_partneraccess_changelist") + f"?link__id__exact={link.pk}"
+        return format_html(
+            '<a href="{}">{}</a>',
+            log,
+            ngettext("%(count)d, last %(when)s", "%(count)d, last %(when)s", count)
+            % {"count": count, "when": date_format(timezone.localtime(link.last_visit), "DATETIME_FORMAT")},
+        )
+
+
 class PublicationFilter(admin.SimpleListFilter):
-    """Published articles split by whether readers see them yet: live, or scheduled for later."""
+    """Articles that readers see or will see by themselves: live, scheduled for later, or under embargo."""
 
     title = _("publication")
     parameter_name = "publication"
 
     def lookups(self, request, model_admin):
-        return [("scheduled", _("Scheduled")), ("live", _("Live"))]
+        return [("scheduled", _("Scheduled")), ("embargoed", _("Under embargo")), ("live", _("Live"))]
 
     def queryset(self, request, queryset):
-        published = queryset.filter(status=Article.Status.PUBLISHED)
+        now = timezone.now()
         if self.value() == "scheduled":
-            return published.filter(publish_at__gt=timezone.now())
+            return queryset.filter(status=Article.Status.PUBLISHED, publish_at__gt=now)
+        if self.value() == "embargoed":
+            return queryset.filter(status=Article.Status.EMBARGOED, publish_at__gt=now)
         if self.value() == "live":
-            return published.filter(publish_at__lte=timezone.now())
+            return queryset.filter(status__in=Article.PUBLIC_STATUSES, publish_at__lte=now)
         return queryset
 
 
@@ -313,12 +363,23 @@ class ArticleAdmin(ArticleHelpfulColumns, SimpleHistoryAdmin):
     date_hierarchy = "publish_at"
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["section", "primary_country", "countries", "primary_tag", "lead_image"]
-    inlines = [BylineInline, TagInline, LinkInline, CorrectionInline, PreviewLinkInline]
-    actions = ["submit_for_review", "return_to_draft", "publish_now", "schedule", "unpublish"]
+    inlines = [BylineInline, TagInline, LinkInline, CorrectionInline, PreviewLinkInline, PartnerLinkInline]
+    actions = ["submit_for_review", "return_to_draft", "publish_now", "schedule", "embargo", "unpublish"]
     history_list_display = ["status"]
 
     class Media:
         css = {"all": ["articles/admin/article.css"]}
+
+    def get_urls(self):
+        # The editorial calendar (articles/calendar.py), beside the article list.
+        def wrap(view):
+            return self.admin_site.admin_view(functools.partial(view, model_admin=self))
+
+        return [
+            path("calendar/", wrap(calendar.calendar_view), name="articles_article_calendar"),
+            path("calendar/<int:pk>/move/", wrap(calendar.move_view), name="articles_article_calendar_move"),
+            *super().get_urls(),
+        ]
 
     def get_fieldsets(self, request, obj=None):
         story = ["title", "slug", "dek", "body", "analysis", "length", "edit_token"]
@@ -334,6 +395,7 @@ class ArticleAdmin(ArticleHelpfulColumns, SimpleHistoryAdmin):
                         "language",
                         "state",
                         "publish_at",
+                        "planned_date",
                         "publication_record",
                         ("created_at", "updated_at"),
                     ]
@@ -425,9 +487,21 @@ class ArticleAdmin(ArticleHelpfulColumns, SimpleHistoryAdmin):
         name = self._requested_transition(request)
         if name is not None:
             article = self.get_object(request, unquote(object_id)) if object_id else Article()
-            if article is not None and name not in {t.name for t in self._transitions(request, article)}:
+            allowed = {t.name for t in self._transitions(request, article)} if article is not None else set()
+            if article is not None and self._publishing_under_embargo(request, article, name):
+                # Not a 403: the form says why (ArticleAdminForm.clean) and keeps what was typed.
+                allowed.add(name)
+            if article is not None and name not in allowed:
                 raise PermissionDenied
         return super().changeform_view(request, object_id, form_url, extra_context)
+
+    @staticmethod
+    def _publishing_under_embargo(request, article, name):
+        return (
+            name in (workflow.PUBLISH.name, workflow.SCHEDULE.name)
+            and workflow.can_publish(request.user)
+            and article.is_under_embargo
+        )
 
     def _transitions(self, request, article):
         if article.pk is None and not self.has_add_permission(request):
@@ -475,7 +549,7 @@ class ArticleAdmin(ArticleHelpfulColumns, SimpleHistoryAdmin):
             article.countries.add(article.primary_country_id)
 
     def save_formset(self, request, form, formset, change):
-        if formset.model is PreviewLink:
+        if formset.model in (PreviewLink, PartnerLink):
             for link_form in formset.forms:
                 if link_form.instance.pk is None:
                     link_form.instance.created_by = request.user
@@ -488,7 +562,13 @@ class ArticleAdmin(ArticleHelpfulColumns, SimpleHistoryAdmin):
         for article in queryset:
             try:
                 workflow.apply_transition(article=article, name=name, user=request.user)
-            except (PermissionDenied, ValidationError):
+            except ValidationError as error:
+                if getattr(error, "code", None) == "under_embargo":
+                    # Said on its own: the editor may publish it, just not before the embargo lifts.
+                    self.message_user(request, " ".join(error.messages), messages.ERROR)
+                else:
+                    refused.append(article)
+            except PermissionDenied:
                 refused.append(article)
             else:
                 done.append(article)
@@ -523,6 +603,10 @@ class ArticleAdmin(ArticleHelpfulColumns, SimpleHistoryAdmin):
     def schedule(self, request, queryset):
         self._apply_to_selection(request, queryset, workflow.SCHEDULE.name)
 
+    @admin.action(description=_("Embargo until their publish time"), permissions=["publish"])
+    def embargo(self, request, queryset):
+        self._apply_to_selection(request, queryset, workflow.EMBARGO.name)
+
     @admin.action(description=workflow.UNPUBLISH.label, permissions=["publish"])
     def unpublish(self, request, queryset):
         self._apply_to_selection(request, queryset, workflow.UNPUBLISH.name)
@@ -531,8 +615,15 @@ class ArticleAdmin(ArticleHelpfulColumns, SimpleHistoryAdmin):
 
     @admin.display(description=_("status"), ordering="status")
     def status_label(self, article):
-        # "Published" with a future time is what the desk calls scheduled.
-        return _("Scheduled") if article.is_scheduled else article.get_status_display()
+        # "Published" with a future time is what the desk calls scheduled; an embargo that has lifted is
+        # simply published.
+        if article.is_scheduled:
+            return _("Scheduled")
+        if article.is_under_embargo:
+            return _("Under embargo")
+        if article.is_published:
+            return Article.Status.PUBLISHED.label
+        return article.get_status_display()
 
     @admin.display(description=_("status"))
     def state(self, article):
@@ -575,6 +666,12 @@ def _state_text(article):
         return gettext("scheduled for %(when)s") % {
             "when": date_format(timezone.localtime(article.publish_at), "DATETIME_FORMAT")
         }
+    if article.is_under_embargo:
+        return gettext("under embargo until %(when)s") % {
+            "when": date_format(timezone.localtime(article.publish_at), "DATETIME_FORMAT")
+        }
+    if article.is_published:
+        return str(Article.Status.PUBLISHED.label).lower()
     return str(article.get_status_display()).lower()
 
 
@@ -603,3 +700,85 @@ class PreviewLinkAdmin(admin.ModelAdmin):
         self.message_user(
             request, ngettext("%(count)d link revoked.", "%(count)d links revoked.", count) % {"count": count}
         )
+
+
+class PartnerAccessInline(admin.TabularInline):
+    """A partner link's visits, newest first: a record, never edited."""
+
+    model = PartnerAccess
+    fields = ["partner", "accessed_at", "embargoed"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+    max_num = 0
+    verbose_name = _("visit")
+    verbose_name_plural = _("visits")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(PartnerLink)
+class PartnerLinkAdmin(admin.ModelAdmin):
+    list_display = ["article", "partner", "revoked", "visit_count", "last_visit", "created_by", "created_at"]
+    list_filter = ["revoked", "article__status"]
+    list_select_related = ["article", "created_by"]
+    search_fields = ["partner", "article__title"]
+    autocomplete_fields = ["article"]
+    fields = ["article", "partner", "revoked"]
+    inlines = [PartnerAccessInline]
+    actions = ["revoke"]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(visit_count=Count("accesses"), last_visit=Max("accesses__accessed_at"))
+        )
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.created_by = request.user
+        super().save_model(request, obj, form, change)
+
+    @admin.display(description=_("visits"), ordering="visit_count")
+    def visit_count(self, link):
+        return link.visit_count
+
+    @admin.display(description=_("last visit"), ordering="last_visit")
+    def last_visit(self, link):
+        return date_format(timezone.localtime(link.last_visit), "DATETIME_FORMAT") if link.last_visit else "–"
+
+    @admin.action(description=_("Revoke the selected links"), permissions=["change"])
+    def revoke(self, request, queryset):
+        count = queryset.update(revoked=True)
+        self.message_user(
+            request, ngettext("%(count)d link revoked.", "%(count)d links revoked.", count) % {"count": count}
+        )
+
+
+@admin.register(PartnerAccess)
+class PartnerAccessAdmin(admin.ModelAdmin):
+    """Who opened which embargoed article, and when: read only."""
+
+    list_display = ["accessed_at", "partner", "article", "embargoed"]
+    list_filter = ["embargoed", "accessed_at", ("link__article", admin.RelatedOnlyFieldListFilter)]
+    list_select_related = ["link__article"]
+    search_fields = ["partner", "link__article__title"]
+    date_hierarchy = "accessed_at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description=_("article"), ordering="link__article__title")
+    def article(self, access):
+        return access.link.article

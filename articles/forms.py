@@ -15,6 +15,7 @@ from simple_history.models import to_historic
 from taggit.models import Tag
 from unidecode import unidecode
 
+from articles import workflow
 from articles.images import prepare_upload
 from articles.models import Article, ArticleLink, Image
 from articles.sanitizer import clean_html
@@ -143,6 +144,7 @@ class ArticleAdminForm(forms.ModelForm):
             "language",
             "status",
             "publish_at",
+            "planned_date",
             "primary_country",
             "countries",
             "primary_tag",
@@ -193,15 +195,16 @@ class ArticleAdminForm(forms.ModelForm):
     def clean(self):
         cleaned_data = super().clean()
         self._check_edit_conflict()
-        if self.transition == "schedule":
-            publish_at = cleaned_data.get("publish_at", self.instance.publish_at)
-            if publish_at is None or publish_at <= timezone.now():
-                self.add_error(
-                    "publish_at" if "publish_at" in self.fields else None,
-                    ValidationError(
-                        _("Set a publish time in the future to schedule."), code="schedule_needs_future_time"
-                    ),
-                )
+        publish_at = cleaned_data.get("publish_at", self.instance.publish_at)
+        time_field = "publish_at" if "publish_at" in self.fields else None
+        if self.transition in ("schedule", "embargo") and (publish_at is None or publish_at <= timezone.now()):
+            message = (
+                _("Set a publish time in the future to schedule.")
+                if self.transition == "schedule"
+                else _("Set the time the embargo lifts (the publish time) in the future to embargo.")
+            )
+            self.add_error(time_field, ValidationError(message, code=f"{self.transition}_needs_future_time"))
+        self._check_embargo(publish_at, time_field)
         translation = cleaned_data.get("translation")
         language = cleaned_data.get("language")
         if translation is None:
@@ -221,6 +224,22 @@ class ArticleAdminForm(forms.ModelForm):
                 ),
             )
         return cleaned_data
+
+    def _check_embargo(self, publish_at, time_field):
+        """Under embargo: no publishing before it lifts, and its time moves only to a time still to come."""
+        if not self.instance.pk:
+            return
+        stored = Article.objects.filter(pk=self.instance.pk).first()
+        if stored is None:
+            return
+        if self.transition in ("publish", "schedule"):
+            refusal = workflow.embargo_refusal(stored)
+            if refusal is not None:
+                self.add_error(None, refusal)
+        if time_field is not None:
+            error = workflow.embargo_time_error(stored, publish_at)
+            if error is not None:
+                self.add_error(time_field, error)
 
     def _check_edit_conflict(self):
         """Refuse to save over a version saved by someone else since this form was opened.

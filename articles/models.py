@@ -2,6 +2,7 @@
 
 import math
 import re
+import secrets
 from datetime import timedelta
 
 from django.conf import settings
@@ -299,12 +300,18 @@ RELATED_POOL = 300
 
 class ArticleQuerySet(models.QuerySet):
     def published(self):
-        """What readers may see: published, with the publish time reached.
+        """What readers may see: published or embargoed, with the publish time reached.
 
         The one definition of "published", used by every page, feed, sitemap and search. A scheduled
-        article (published with a future time) goes live at its minute with no worker running.
+        article (published with a future time) goes live at its minute with no worker running, and an
+        embargoed one at the minute its embargo lifts (its publish time), the same way.
         """
-        return self.filter(status=Article.Status.PUBLISHED, publish_at__lte=timezone.now())
+        return self.filter(status__in=Article.PUBLIC_STATUSES, publish_at__lte=timezone.now())
+
+    def going_live(self, after):
+        """Articles that readers will see later without anyone saving them: scheduled, or under an
+        embargo that lifts after `after`."""
+        return self.filter(status__in=Article.PUBLIC_STATUSES, publish_at__gt=after)
 
     def in_language(self, language):
         return self.filter(language=language)
@@ -449,6 +456,9 @@ class Article(models.Model):
         DRAFT = "draft", _("Draft")
         IN_REVIEW = "review", _("In review")
         PUBLISHED = "published", _("Published")
+        # Shared with partner outlets (PartnerLink) and live for readers once the embargo lifts, at the
+        # publish time; it cannot be published any earlier (articles/workflow.py).
+        EMBARGOED = "embargoed", _("Embargoed")
 
     title = models.CharField(_("headline"), max_length=200)
     slug = models.SlugField(
@@ -483,7 +493,18 @@ class Article(models.Model):
         _("publish time"),
         null=True,
         blank=True,
-        help_text=_("When the article goes live. A future time schedules it. Required to publish."),
+        help_text=_(
+            "When the article goes live. A future time schedules it; for an embargoed article, the minute "
+            "the embargo lifts. Required to publish."
+        ),
+    )
+    planned_date = models.DateField(
+        _("planned date"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "For drafts: the day the desk plans to run it, shown on the editorial calendar. Readers never see it."
+        ),
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
@@ -581,6 +602,9 @@ class Article(models.Model):
     # with English or Spanish stemming by the article's language; unused on SQLite.
     search_vector = SearchVectorField(null=True, editable=False)
 
+    # The statuses of articles that readers see once their publish time has come.
+    PUBLIC_STATUSES = (Status.PUBLISHED, Status.EMBARGOED)
+
     objects = ArticleManager()
     # Every saved version, with who saved it; the admin shows them and restores one (articles/admin.py).
     history = HistoricalRecords(excluded_fields=["search_vector"], user_related_name="+")
@@ -593,33 +617,38 @@ class Article(models.Model):
         permissions = [("publish_article", _("Can publish, schedule and unpublish articles"))]
         constraints = [
             models.CheckConstraint(
-                condition=~Q(status="published") | Q(publish_at__isnull=False),
+                condition=~Q(status__in=["published", "embargoed"]) | Q(publish_at__isnull=False),
                 name="article_published_has_time",
             ),
             # One article per language in a translation pair, so a pair is always two languages.
             models.UniqueConstraint(fields=["translation_key", "language"], name="article_one_per_language_in_pair"),
         ]
         indexes = [
-            # The listings read a page in `ordering` from these two rather than sorting every match.
+            # The listings read a page in `ordering` from these two rather than sorting every match. Only
+            # what readers may see (published(): two statuses), so that one index scan gives the order.
             # Home, feeds, tag, country and author pages (joined in this order), related content, search filters.
             NullsLastIndex(
                 "language",
-                "status",
                 F("publish_at").desc(nulls_last=True),
                 F("id").desc(),
                 name="article_listing_idx",
+                condition=Q(status__in=["published", "embargoed"]),
             ),
             # Section pages, and the newest of each section on the home page.
             NullsLastIndex(
                 "section",
                 "language",
-                "status",
                 F("publish_at").desc(nulls_last=True),
                 F("id").desc(),
                 name="article_section_idx",
+                condition=Q(status__in=["published", "embargoed"]),
             ),
             # The sitemap index: the latest change of a published article, read from one index entry.
-            models.Index(fields=["status", "-updated_at"], name="article_updated_idx"),
+            models.Index(
+                F("updated_at").desc(),
+                name="article_updated_idx",
+                condition=Q(status__in=["published", "embargoed"]),
+            ),
         ]
 
     def __str__(self):
@@ -658,18 +687,22 @@ class Article(models.Model):
         return article
 
     def clean(self):
-        if self.status == self.Status.PUBLISHED and self.publish_at is None:
+        if self.status in self.PUBLIC_STATUSES and self.publish_at is None:
             raise ValidationError({"publish_at": _("Set a publish time to publish.")}, code="publish_time_required")
 
     @property
     def is_published(self):
-        return (
-            self.status == self.Status.PUBLISHED and self.publish_at is not None and self.publish_at <= timezone.now()
-        )
+        """Whether readers see it now (the same rule as ArticleQuerySet.published())."""
+        return self.status in self.PUBLIC_STATUSES and self.publish_at is not None and self.publish_at <= timezone.now()
 
     @property
     def is_scheduled(self):
         return self.status == self.Status.PUBLISHED and self.publish_at is not None and self.publish_at > timezone.now()
+
+    @property
+    def is_under_embargo(self):
+        """Embargoed, and the embargo has not lifted yet: only partner outlets may see it."""
+        return self.status == self.Status.EMBARGOED and self.publish_at is not None and self.publish_at > timezone.now()
 
     @property
     def word_count(self):
@@ -782,6 +815,71 @@ class PreviewLink(models.Model):
             return None
         link = cls.objects.filter(pk=pk).first() if isinstance(pk, int) else None
         return link if link is not None and link.is_active else None
+
+
+def partner_link_token():
+    return secrets.token_urlsafe(32)
+
+
+class PartnerLink(models.Model):
+    """An embargoed article shown to one partner outlet at an address of its own, until the embargo
+    lifts (the address then sends the partner to the public page) or an editor revokes it. Every
+    visit is logged (PartnerAccess)."""
+
+    article = models.ForeignKey(
+        Article, verbose_name=_("article"), on_delete=models.CASCADE, related_name="partner_links"
+    )
+    partner = models.CharField(
+        _("partner outlet"),
+        max_length=200,
+        help_text=_("The newsroom that gets this link, e.g. “Radio Frontera (investigations desk)”."),
+    )
+    # A random address, not derived from anything: a link cannot be guessed from another one.
+    token = models.CharField(_("token"), max_length=64, unique=True, default=partner_link_token, editable=False)
+    revoked = models.BooleanField(_("revoked"), default=False, help_text=_("Tick to stop the link working at once."))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("partner link")
+        verbose_name_plural = _("partner links")
+
+    def __str__(self):
+        return f"{self.article} – {self.partner}"
+
+    def get_absolute_url(self):
+        # In the article's language, as its partners will read it.
+        with translation.override(self.article.language):
+            return reverse("articles:article-partner", kwargs={"token": self.token})
+
+
+class PartnerAccess(models.Model):
+    """One visit of a partner link: who (the link's partner) and when."""
+
+    link = models.ForeignKey(PartnerLink, verbose_name=_("link"), on_delete=models.CASCADE, related_name="accesses")
+    # Kept as it was at the visit, should the link be renamed later.
+    partner = models.CharField(_("partner outlet"), max_length=200)
+    accessed_at = models.DateTimeField(_("accessed"), default=timezone.now)
+    embargoed = models.BooleanField(
+        _("under embargo"), default=True, help_text=_("Whether the visit came before the embargo lifted.")
+    )
+
+    class Meta:
+        ordering = ["-accessed_at", "-pk"]
+        verbose_name = _("partner link visit")
+        verbose_name_plural = _("partner link visits")
+
+    def __str__(self):
+        return f"{self.partner} ({self.accessed_at:%Y-%m-%d %H:%M})"
 
 
 class ArticleRedirect(models.Model):
@@ -929,8 +1027,8 @@ class ContentVersion(models.Model):
     Any change to published content (an article, its links, tags, bylines, corrections, sections, authors,
     countries or images) bumps `number` in the same transaction, and the full-page cache
     (newsroom.pagecache) serves a stored page only while the number it was stored under is current.
-    `next_change_at` is when the site next changes with no one saving anything: the earliest scheduled
-    article's publish time.
+    `next_change_at` is when the site next changes with no one saving anything: the earliest publish time
+    of a scheduled article or of an embargo lifting.
     """
 
     number = models.PositiveBigIntegerField(default=1)

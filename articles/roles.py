@@ -46,9 +46,12 @@ ROLES = {
                 "country",
                 "articleredirect",
                 "previewlink",
+                "partnerlink",
             ]
             for action in ("add", "change", "delete", "view")
         ),
+        # The log of partner link visits is a record: read, never edited.
+        "articles.view_partneraccess",
         "articles.view_historicalarticle",
         *(f"taggit.{action}_tag" for action in ("add", "change", "delete", "view")),
     ],

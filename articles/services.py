@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from articles.models import Article
+from articles.models import Article, PartnerAccess
 from newsroom import pagecache
 
 
@@ -40,3 +40,10 @@ def unpair_translation(*, article):
     Article.objects.filter(translation_key=article.translation_key).update(translation_key=None)
     article.translation_key = None
     pagecache.content_changed()
+
+
+@transaction.atomic
+def record_partner_access(*, link, embargoed):
+    """Log a visit of partner `link`: its partner and the time. (Not a change readers see: the page cache
+    is left alone.)"""
+    return PartnerAccess.objects.create(link=link, partner=link.partner, embargoed=embargoed)

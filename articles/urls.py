@@ -19,6 +19,8 @@ urlpatterns = [
     ),
     path("preview/<int:pk>/", views.ArticlePreviewView.as_view(), name="article-preview"),
     path("preview/shared/<str:token>/", views.SharedPreviewView.as_view(), name="article-shared-preview"),
+    # Embargoed articles for partner outlets: private, like previews.
+    path("embargo/<str:token>/", views.PartnerPreviewView.as_view(), name="article-partner"),
     path("tags/<slug:slug>/", public_page(views.TagDetailView.as_view(), query=["page"]), name="tag-detail"),
     path("tags/<slug:slug>/feed/", public_page(feeds.TagFeed()), name="tag-feed"),
     path(

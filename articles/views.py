@@ -11,7 +11,7 @@ from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView, TemplateView
 from taggit.models import Tag
 
-from articles import structured_data
+from articles import services, structured_data
 from articles.models import (
     ARTICLE_LOOKUPS,
     Article,
@@ -20,6 +20,7 @@ from articles.models import (
     Author,
     Correction,
     Country,
+    PartnerLink,
     PreviewLink,
     Section,
     with_published_articles,
@@ -254,6 +255,33 @@ class SharedPreviewView(ArticlePreviewView):
         # The address is the key: never hand it to the sites the page links to.
         response["Referrer-Policy"] = "no-referrer"
         return response
+
+
+class PartnerPreviewView(ArticlePreviewView):
+    """An embargoed article for one partner outlet, at the address of its PartnerLink: every visit
+    logged, never cached or indexed, and no address leaked to the sites it links to. Once the embargo
+    has lifted the address sends the partner to the public page; a revoked link, or an article no longer
+    embargoed, is a 404."""
+
+    preview = "partner"
+
+    def get(self, request, *args, **kwargs):
+        link = PartnerLink.objects.select_related("article__section").filter(token=kwargs["token"]).first()
+        if link is None or link.revoked or link.article.status != Article.Status.EMBARGOED:
+            raise Http404
+        services.record_partner_access(link=link, embargoed=link.article.is_under_embargo)
+        if link.article.is_published:
+            response = redirect(link.article)
+        else:
+            self.kwargs["pk"] = link.article_id
+            self.partner_link = link
+            response = self.render_preview()
+        # The address is the key: never hand it to the sites the page links to.
+        response["Referrer-Policy"] = "no-referrer"
+        return response
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(partner_link=self.partner_link, **kwargs)
 
 
 class SearchView(ListView):

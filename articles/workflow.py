@@ -1,20 +1,28 @@
 """The editorial workflow: who may do what to an article, and the moves between its states.
 
     draft ──submit──▶ in review ──publish / schedule──▶ published (live, or scheduled for later)
-      ▲                  │                                   │
-      └──return to draft─┘◀──────────────unpublish───────────┘
+      ▲                  │   │                               │
+      └──return to draft─┘◀──┼───────────unpublish───────────┘
+      ▲                      └──embargo──▶ embargoed (partners only) ──the publish time──▶ live
+      └────────────cancel the embargo────────┘
+
+An embargoed article is shared with partner outlets (PartnerLink) and goes live by itself at its publish
+time, when the embargo lifts; nobody can publish it earlier. The lift time may be moved, but only to a
+time still to come.
 
 Writers (staff who may change articles but not publish them) create articles, edit the drafts they
 own (created or signed) while in draft or review, and submit them. Editors (the `publish_article`
-permission) edit everything, publish, schedule and unpublish. The admin asks these functions both
+permission) edit everything, publish, schedule, embargo and unpublish. The admin asks these functions both
 to decide what to show and again on every save, so a hidden button is never the only guard.
 """
 
+import copy
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from articles.models import Article
@@ -33,6 +41,9 @@ def owns(user, article):
         return True
     if article.created_by_id == user.pk:
         return True
+    if "bylines" in getattr(article, "_prefetched_objects_cache", {}):
+        # Bylines fetched with their authors for a whole list (the calendar): no query per article.
+        return any(byline.author.user_id == user.pk for byline in article.bylines.all())
     return article.bylines.filter(author__user=user).exists()
 
 
@@ -53,9 +64,15 @@ class Transition:
     # The button's and the action's verb, e.g. "Submit for review".
     sources: tuple
     editors_only: bool
+    # For an embargoed article: whether the move applies before the embargo lifts (True), after (False),
+    # or either (None).
+    under_embargo: bool | None = None
 
     def allowed(self, user, article):
         if article.status not in self.sources or not can_edit(user, article):
+            return False
+        embargoed = article.status == Article.Status.EMBARGOED
+        if embargoed and self.under_embargo is not None and article.is_under_embargo != self.under_embargo:
             return False
         return can_publish(user) or not self.editors_only
 
@@ -64,8 +81,53 @@ SUBMIT = Transition("submit", _("Submit for review"), (Article.Status.DRAFT,), e
 RETURN_TO_DRAFT = Transition("return", _("Return to draft"), (Article.Status.IN_REVIEW,), editors_only=False)
 PUBLISH = Transition("publish", _("Publish now"), (Article.Status.DRAFT, Article.Status.IN_REVIEW), editors_only=True)
 SCHEDULE = Transition("schedule", _("Schedule"), (Article.Status.DRAFT, Article.Status.IN_REVIEW), editors_only=True)
-UNPUBLISH = Transition("unpublish", _("Unpublish"), (Article.Status.PUBLISHED,), editors_only=True)
-TRANSITIONS = {transition.name: transition for transition in (SUBMIT, RETURN_TO_DRAFT, PUBLISH, SCHEDULE, UNPUBLISH)}
+EMBARGO = Transition(
+    "embargo", _("Embargo until the publish time"), (Article.Status.DRAFT, Article.Status.IN_REVIEW), editors_only=True
+)
+UNPUBLISH = Transition(
+    "unpublish",
+    _("Unpublish"),
+    (Article.Status.PUBLISHED, Article.Status.EMBARGOED),
+    editors_only=True,
+    under_embargo=False,
+)
+CANCEL_EMBARGO = Transition(
+    "cancel-embargo", _("Cancel the embargo"), (Article.Status.EMBARGOED,), editors_only=True, under_embargo=True
+)
+TRANSITIONS = {
+    transition.name: transition
+    for transition in (SUBMIT, RETURN_TO_DRAFT, PUBLISH, SCHEDULE, EMBARGO, UNPUBLISH, CANCEL_EMBARGO)
+}
+
+
+def embargo_refusal(article):
+    """The error that refuses to publish `article` (as stored) now, or None: an article under embargo
+    goes live when the embargo lifts, not before."""
+    if not article.is_under_embargo:
+        return None
+    return ValidationError(
+        _(
+            "“%(title)s” is under embargo until %(when)s. It will publish itself then, and cannot be published "
+            "before: partner outlets have been promised that time. To change it, move the publish time (to a "
+            "time still to come), or cancel the embargo."
+        ),
+        code="under_embargo",
+        params={"title": article.title, "when": date_format(timezone.localtime(article.publish_at), "DATETIME_FORMAT")},
+    )
+
+
+def embargo_time_error(stored, publish_at, *, now=None):
+    """The error for moving `stored`'s publish time to `publish_at`, or None. Under embargo, the time
+    the embargo lifts may move, but never to now or the past: that would publish it early."""
+    now = now or timezone.now()
+    if not stored.is_under_embargo or publish_at == stored.publish_at:
+        return None
+    if publish_at is None or publish_at <= now:
+        return ValidationError(
+            _("This article is under embargo: the time it lifts can only move to a time still to come."),
+            code="embargo_time_in_past",
+        )
+    return None
 
 
 def allowed_transitions(user, article):
@@ -84,18 +146,33 @@ def apply_transition(*, article, name, user, now=None):
     (scheduling needs a future publish time). The saved version records `user` in the history.
     """
     transition = TRANSITIONS.get(name)
-    stored = Article.objects.select_for_update().filter(pk=article.pk).values_list("status", flat=True).first()
-    if transition is None or stored is None:
+    row = Article.objects.select_for_update().filter(pk=article.pk).values_list("status", "publish_at").first()
+    if transition is None or row is None:
         raise PermissionDenied
     # Judged on the stored state, not on what a form may have changed on the instance.
-    article.status = stored
-    if not transition.allowed(user, article):
+    article.status = row[0]
+    stored = copy.copy(article)
+    stored.publish_at = row[1]
+    if transition in (PUBLISH, SCHEDULE) and can_publish(user):
+        # Said plainly rather than refused as "not allowed": the editor may, just not yet.
+        refusal = embargo_refusal(stored)
+        if refusal is not None:
+            raise refusal
+    if not transition.allowed(user, stored):
         raise PermissionDenied
     now = now or timezone.now()
     if transition is SUBMIT:
         article.status = Article.Status.IN_REVIEW
-    elif transition in (RETURN_TO_DRAFT, UNPUBLISH):
+    elif transition in (RETURN_TO_DRAFT, UNPUBLISH, CANCEL_EMBARGO):
         article.status = Article.Status.DRAFT
+    elif transition is EMBARGO:
+        if article.publish_at is None or article.publish_at <= now:
+            raise ValidationError(
+                {"publish_at": _("Set the time the embargo lifts (the publish time) in the future to embargo.")},
+                code="embargo_needs_future_time",
+            )
+        _mark_published(article, user, now)
+        article.status = Article.Status.EMBARGOED
     elif transition is SCHEDULE:
         if article.publish_at is None or article.publish_at <= now:
             raise ValidationError(

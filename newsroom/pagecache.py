@@ -12,7 +12,7 @@ Validity rests on one number, the content version (articles.models.ContentVersio
 anything that readers see bumps it in the same transaction (`watch()` connects the signals), and a stored
 page is served only while the version it was stored under is current; so a publication, an edit, an
 unpublication or a correction shows on the next request on every page at once. The version also records
-when the site next changes by itself (the earliest scheduled publish time), and the first request after
+when the site next changes by itself (the earliest scheduled publish time or embargo lift), and the first request after
 that moment bumps it: a scheduled article appears at its minute.
 
 With Redis the version is read from Redis alongside the page, in one round trip; otherwise from the
@@ -86,13 +86,10 @@ class Version:
 
 
 def _next_scheduled_time(now):
+    """The next time an article goes live by itself: a scheduled publication, or an embargo lifting."""
     from articles.models import Article
 
-    return (
-        Article.objects.filter(status=Article.Status.PUBLISHED, publish_at__gt=now)
-        .aggregate(next=Min("publish_at"))
-        .get("next")
-    )
+    return Article.objects.going_live(now).aggregate(next=Min("publish_at")).get("next")
 
 
 def _load_version():

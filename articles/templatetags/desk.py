@@ -13,8 +13,8 @@ register = template.Library()
 
 @register.inclusion_tag("admin/includes/desk_queues.html", takes_context=True)
 def desk_queues(context):
-    """What waits for the desk, each a link to the filtered article list: in review, scheduled, and the
-    signed-in user's drafts. Counted in one query; nothing for staff who do not work on articles."""
+    """What waits for the desk, each a link to the filtered article list: in review, scheduled, under
+    embargo, and the signed-in user's drafts; and the way to the editorial calendar. Counted in one query; nothing for staff who do not work on articles."""
     user = context["request"].user
     if not user.has_perm("articles.view_article"):
         return {"queues": []}
@@ -22,13 +22,16 @@ def desk_queues(context):
     counts = Article.objects.aggregate(
         review=Count("pk", filter=Q(status=Article.Status.IN_REVIEW), distinct=True),
         scheduled=Count("pk", filter=Q(status=Article.Status.PUBLISHED, publish_at__gt=timezone.now()), distinct=True),
+        embargoed=Count("pk", filter=Q(status=Article.Status.EMBARGOED, publish_at__gt=timezone.now()), distinct=True),
         my_drafts=Count("pk", filter=mine & Q(status=Article.Status.DRAFT), distinct=True),
     )
     changelist = reverse("admin:articles_article_changelist")
     return {
+        "calendar_url": reverse("admin:articles_article_calendar"),
         "queues": [
             {"label": _("In review"), "url": f"{changelist}?status__exact=review", "count": counts["review"]},
             {"label": _("Scheduled"), "url": f"{changelist}?publication=scheduled", "count": counts["scheduled"]},
+            {"label": _("Under embargo"), "url": f"{changelist}?publication=embargoed", "count": counts["embargoed"]},
             {
                 "label": _("My drafts"),
                 "url": f"{changelist}?mine=yes&status__exact=draft",
