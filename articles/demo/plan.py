@@ -28,6 +28,8 @@ SCHEDULED = 3
 DRAFTS = 3
 IN_REVIEW = 3
 CORRECTED = 8
+# The demo's embargoed investigation lifts on the hour after this long.
+EMBARGO_LIFTS_IN = timedelta(days=3)
 
 
 def _relatedness(story, other):
@@ -83,6 +85,16 @@ def demo_stories(*, newsroom):
         story.age = -timedelta(hours=rng.uniform(2, 6 * 24))
     for story, status in [*((story, "draft") for story in drafts), *((story, "review") for story in in_review)]:
         story.status = status
+    # On the desk's calendar: each draft and piece in review planned for a day of the next two weeks.
+    for number, story in enumerate((*drafts, *in_review)):
+        story.planned_in = 1 + 2 * number
+    # One investigation under embargo, shared with partner outlets, lifting in both languages at once
+    # a few days from now (articles/demo/seeding.py gives it its partner links).
+    taken = {story.key for story in (*scheduled, *drafts, *in_review)}
+    embargoed = next(story for story in news if story.section == "investigations" and story.key not in taken)
+    embargoed.status = "embargoed"
+    embargoed.age = -EMBARGO_LIFTS_IN
+    embargoed.translation_delay = timedelta(0)
     published = [story for story in stories if story.status == "published" and story not in scheduled]
     # The lead story of the home page is news, not the organization's own.
     lead = next(story for story in published if story.section == "briefs")
@@ -95,7 +107,7 @@ def demo_stories(*, newsroom):
 
     for index, story in enumerate(published):
         _pick_links(story, published[index + 1 :], rng)
-    for story in (*scheduled, *drafts, *in_review):
+    for story in (*scheduled, *drafts, *in_review, embargoed):
         _pick_links(story, published, rng)
 
     # Corrected some hours or days after going live, and always before now, in both languages.

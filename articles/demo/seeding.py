@@ -38,6 +38,8 @@ from articles.models import (
     Correction,
     Country,
     Image,
+    PartnerAccess,
+    PartnerLink,
     Section,
     TaggedArticle,
 )
@@ -59,13 +61,20 @@ CONTENT_FIELDS = (
     "seo_title",
     "republishable",
 )
-TIME_FIELDS = ("publish_at", "updated_at")
+TIME_FIELDS = ("publish_at", "updated_at", "planned_date")
 
 LANGUAGES = ("en", "es")
 DEMO_ARTICLES = 2 * sum(template.copies for template in plan.TEMPLATES)
 SYNTHETIC_BATCH = 1000  # stories, so twice as many articles, per transaction
 SYNTHETIC_WRITERS = 2
 PICTURE_NAME = re.compile(r"/(demo-[a-z0-9-]+?)(?:_[A-Za-z0-9]{7})?\.jpg$")
+
+# The partner outlets (invented) that read the embargoed investigation ahead of its release, by language,
+# and how long ago each of their visits was.
+DEMO_PARTNERS = {
+    "en": ("Radio Cordillera (investigations desk)", (timedelta(hours=20), timedelta(hours=3))),
+    "es": ("Diario del Golfo Norte", (timedelta(hours=5),)),
+}
 
 # Demo staff accounts and their roles (articles/roles.py): the editor also follows donations and reader
 # feedback, so that one account shows the whole admin.
@@ -325,6 +334,11 @@ class DemoSeeder:
             lead_image=refs.images.get(story.image),
             seo_title=version.seo_title,
             republishable=story.republishable,
+            planned_date=(
+                timezone.localtime(self.now).date() + timedelta(days=story.planned_in)
+                if story.planned_in is not None
+                else None
+            ),
         )
 
     def _rows(self, story, ids):
@@ -469,7 +483,29 @@ class DemoSeeder:
         Article.objects.bulk_update(changed, [*CONTENT_FIELDS, *TIME_FIELDS], batch_size=100)
         Article.objects.bulk_update(unchanged, TIME_FIELDS)
         Article.objects.bulk_update(new, ["updated_at"])
+        self.seed_partner_links(
+            [
+                articles[story.key, language]
+                for story in stories
+                if story.status == "embargoed"
+                for language in LANGUAGES
+            ]
+        )
         return len(new)
+
+    def seed_partner_links(self, embargoed):
+        """A partner outlet's link for each language of the embargoed investigation, with a few visits
+        logged; made once, kept (with their addresses) on later runs."""
+        editor = get_user_model().objects.filter(username="editor").first()
+        for article in embargoed:
+            partner, visits_ago = DEMO_PARTNERS[article.language]
+            link, created = PartnerLink.objects.get_or_create(
+                article_id=article.pk, partner=partner, defaults={"created_by": editor, "created_at": self.now}
+            )
+            if created:
+                PartnerAccess.objects.bulk_create(
+                    PartnerAccess(link=link, partner=partner, accessed_at=self.now - ago) for ago in visits_ago
+                )
 
     # Synthetic stories ---------------------------------------------------------------------------------
 
@@ -589,6 +625,7 @@ def summary():
     """(label, count) of every kind of row the demo writes."""
     published = Article.objects.published()
     scheduled = Article.objects.filter(status=Article.Status.PUBLISHED, publish_at__gt=timezone.now())
+    embargoed = Article.objects.filter(status=Article.Status.EMBARGOED, publish_at__gt=timezone.now())
     staff = get_user_model().objects.filter(username__in=ACCOUNTS)
     return [
         ("Sections", Section.objects.count()),
@@ -599,7 +636,9 @@ def summary():
         ("Articles", Article.objects.count()),
         ("  published", published.count()),
         ("  scheduled", scheduled.count()),
+        ("  under embargo", embargoed.count()),
         ("  in review", Article.objects.filter(status=Article.Status.IN_REVIEW).count()),
+        ("  planned", Article.objects.exclude(planned_date=None).count()),
         ("  drafts", Article.objects.filter(status=Article.Status.DRAFT).count()),
         ("Bylines", ArticleAuthor.objects.count()),
         ("Article tags", TaggedArticle.objects.count()),
@@ -607,5 +646,6 @@ def summary():
         ("SEE ALSO links", ArticleLink.objects.filter(kind=ArticleLink.Kind.SEE_ALSO).count()),
         ("Related links", ArticleLink.objects.filter(kind=ArticleLink.Kind.RELATED).count()),
         ("Corrections and updates", Correction.objects.count()),
+        ("Partner links", PartnerLink.objects.count()),
         ("Demo staff accounts", staff.count()),
     ]

@@ -174,6 +174,8 @@ class Story:
     image: str | None = None  # key of a generated lead image (articles/demo/pictures.py)
     labelled: bool = True
     status: str = "published"
+    # For a draft or a piece in review: in how many days it is planned (the calendar's planned date).
+    planned_in: int | None = None
     republishable: bool = True
     paragraphs: int = 0  # paragraphs in the body, for placing SEE ALSO callouts
     see_also: list = field(default_factory=list)  # [(story key, after paragraph)]
@@ -188,6 +190,10 @@ class Story:
         if self.age is None:
             return None, None
         english = now - self.age
+        if self.status == "embargoed":
+            # Embargoes lift on the hour, in both languages at once.
+            english = english.replace(minute=0, second=0, microsecond=0) + timedelta(hours=1)
+            return english, english
         delay = self.translation_delay
         if self.age > timedelta(0):
             # A translation of a story already live is live too, never scheduled.

@@ -14,7 +14,8 @@ register = template.Library()
 @register.inclusion_tag("admin/includes/desk_queues.html", takes_context=True)
 def desk_queues(context):
     """What waits for the desk, each a link to the filtered article list: in review, scheduled, under
-    embargo, and the signed-in user's drafts; and the way to the editorial calendar. Counted in one query; nothing for staff who do not work on articles."""
+    embargo, and the signed-in user's drafts; and the way to the editorial calendar. Counted in one
+    query; nothing for staff who do not work on articles."""
     user = context["request"].user
     if not user.has_perm("articles.view_article"):
         return {"queues": []}
@@ -37,5 +38,5 @@ def desk_queues(context):
                 "url": f"{changelist}?mine=yes&status__exact=draft",
                 "count": counts["my_drafts"],
             },
-        ]
+        ],
     }

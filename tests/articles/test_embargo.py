@@ -276,7 +276,9 @@ class PartnerLinkTests(EmbargoTestCase):
             **{"partner_links-TOTAL_FORMS": "1", "partner_links-0-partner": "Radio Frontera"},
         )
         response = self.client.post(change_url(self.article), data)
-        self.assertEqual(response.status_code, 302, getattr(response, "context", None) and response.context.get("errors"))
+        self.assertEqual(
+            response.status_code, 302, getattr(response, "context", None) and response.context.get("errors")
+        )
         link = PartnerLink.objects.get()
         self.assertEqual((link.partner, link.created_by), ("Radio Frontera", self.editor))
 
@@ -290,16 +292,18 @@ class PartnerLinkTests(EmbargoTestCase):
         log = self.client.get(reverse("admin:articles_partneraccess_changelist"))
         self.assertContains(log, "Radio Frontera")
         self.assertContains(log, TITLE)
-        self.assertContains(self.client.get(reverse("admin:articles_partnerlink_change", args=[link.pk])), "Radio Frontera")
-
-        self.client.post(
-            changelist_url(PartnerLink), {"action": "revoke", "_selected_action": [link.pk]}, follow=True
+        self.assertContains(
+            self.client.get(reverse("admin:articles_partnerlink_change", args=[link.pk])), "Radio Frontera"
         )
+
+        self.client.post(changelist_url(PartnerLink), {"action": "revoke", "_selected_action": [link.pk]}, follow=True)
         self.assertEqual(Client().get(link.get_absolute_url()).status_code, 404)
         # The log is a record: nobody edits or deletes it.
         access = PartnerAccess.objects.get()
         self.assertEqual(
-            self.client.post(reverse("admin:articles_partneraccess_delete", args=[access.pk]), {"post": "yes"}).status_code,
+            self.client.post(
+                reverse("admin:articles_partneraccess_delete", args=[access.pk]), {"post": "yes"}
+            ).status_code,
             403,
         )
 

@@ -193,6 +193,31 @@ class SeedDemoTests(TestCase):
         for article in scheduled:
             self.assertTrue(self.now + timedelta(minutes=59) < article.publish_at < self.now + timedelta(days=7))
 
+    def test_an_embargoed_investigation_shared_with_partners(self):
+        embargoed = list(Article.objects.filter(status=Article.Status.EMBARGOED).select_related("section"))
+        self.assertEqual(sorted(article.language for article in embargoed), ["en", "es"])
+        self.assertEqual(len({article.translation_key for article in embargoed}), 1)
+        self.assertEqual(len({article.publish_at for article in embargoed}), 1)
+        for article in embargoed:
+            with self.subTest(language=article.language):
+                self.assertEqual(article.section.slug, "investigations")
+                self.assertTrue(self.now + timedelta(days=2) < article.publish_at < self.now + timedelta(days=4))
+                self.assertEqual((article.publish_at.minute, article.publish_at.second), (0, 0))
+                link = article.partner_links.get()
+                self.assertTrue(link.partner)
+                self.assertGreaterEqual(link.accesses.count(), 1)
+                self.assertEqual(self.client.get(article.get_absolute_url()).status_code, 404)
+                self.assertContains(self.client.get(link.get_absolute_url()), article.title)
+
+    def test_planned_drafts_fill_the_next_two_weeks_of_the_calendar(self):
+        planned = Article.objects.exclude(planned_date=None)
+        self.assertGreaterEqual(planned.count(), 12)
+        self.assertEqual({article.language for article in planned}, {"en", "es"})
+        today = timezone.localdate()
+        for article in planned:
+            self.assertIn(article.status, (Article.Status.DRAFT, Article.Status.IN_REVIEW))
+            self.assertTrue(today < article.planned_date <= today + timedelta(days=14))
+
     def test_see_also_and_related_links_stay_in_one_language(self):
         links = ArticleLink.objects.select_related("from_article", "to_article")
         kinds = Counter(link.kind for link in links)
