@@ -706,7 +706,7 @@ class PartnerAccessInline(admin.TabularInline):
     """A partner link's visits, newest first: a record, never edited."""
 
     model = PartnerAccess
-    fields = ["partner", "accessed_at", "embargoed"]
+    fields = ["partner", "accessed_at", "outcome"]
     readonly_fields = fields
     extra = 0
     can_delete = False
@@ -728,7 +728,8 @@ class PartnerLinkAdmin(admin.ModelAdmin):
     list_select_related = ["article", "created_by"]
     search_fields = ["partner", "article__title"]
     autocomplete_fields = ["article"]
-    fields = ["article", "partner", "revoked"]
+    fields = ["article", "partner", "revoked", "address"]
+    readonly_fields = ["address"]
     inlines = [PartnerAccessInline]
     actions = ["revoke"]
 
@@ -743,6 +744,10 @@ class PartnerLinkAdmin(admin.ModelAdmin):
         if not change:
             obj.created_by = request.user
         super().save_model(request, obj, form, change)
+
+    @admin.display(description=_("address to send"))
+    def address(self, link):
+        return PartnerLinkInline.address(self, link)
 
     @admin.display(description=_("visits"), ordering="visit_count")
     def visit_count(self, link):
@@ -764,8 +769,8 @@ class PartnerLinkAdmin(admin.ModelAdmin):
 class PartnerAccessAdmin(admin.ModelAdmin):
     """Who opened which embargoed article, and when: read only."""
 
-    list_display = ["accessed_at", "partner", "article", "embargoed"]
-    list_filter = ["embargoed", "accessed_at", ("link__article", admin.RelatedOnlyFieldListFilter)]
+    list_display = ["accessed_at", "partner", "article", "outcome"]
+    list_filter = ["outcome", "accessed_at", ("link__article", admin.RelatedOnlyFieldListFilter)]
     list_select_related = ["link__article"]
     search_fields = ["partner", "link__article__title"]
     date_hierarchy = "accessed_at"

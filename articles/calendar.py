@@ -17,6 +17,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Exists, OuterRef, Prefetch, Q
+from django.http import HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -272,7 +273,7 @@ def calendar_view(request, model_admin):
 def move_view(request, pk, model_admin):
     """POST date=YYYY-MM-DD: move article `pk` to that day, then back to the calendar (`next`)."""
     if request.method != "POST":
-        raise PermissionDenied
+        return HttpResponseNotAllowed(["POST"])
     article = get_object_or_404(Article, pk=pk)
     back = request.POST.get("next", "")
     if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}, require_https=request.is_secure()):

@@ -863,15 +863,19 @@ class PartnerLink(models.Model):
 
 
 class PartnerAccess(models.Model):
-    """One visit of a partner link: who (the link's partner) and when."""
+    """One visit of a partner link: who (the link's partner), when, and what they got. A revoked link
+    that is still used is logged too: it may be how a story leaks."""
+
+    class Outcome(models.TextChoices):
+        READ = "read", _("Read under embargo")
+        AFTER_LIFT = "lifted", _("After the lift: sent to the public page")
+        REFUSED = "refused", _("Refused: link revoked or embargo cancelled")
 
     link = models.ForeignKey(PartnerLink, verbose_name=_("link"), on_delete=models.CASCADE, related_name="accesses")
     # Kept as it was at the visit, should the link be renamed later.
     partner = models.CharField(_("partner outlet"), max_length=200)
     accessed_at = models.DateTimeField(_("accessed"), default=timezone.now)
-    embargoed = models.BooleanField(
-        _("under embargo"), default=True, help_text=_("Whether the visit came before the embargo lifted.")
-    )
+    outcome = models.CharField(_("outcome"), max_length=10, choices=Outcome.choices, default=Outcome.READ)
 
     class Meta:
         ordering = ["-accessed_at", "-pk"]

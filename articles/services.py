@@ -43,7 +43,7 @@ def unpair_translation(*, article):
 
 
 @transaction.atomic
-def record_partner_access(*, link, embargoed):
-    """Log a visit of partner `link`: its partner and the time. (Not a change readers see: the page cache
-    is left alone.)"""
-    return PartnerAccess.objects.create(link=link, partner=link.partner, embargoed=embargoed)
+def record_partner_access(*, link, outcome):
+    """Log a visit of partner `link`: its partner, the time and `outcome` (a PartnerAccess.Outcome). Not a
+    change readers see: the page cache is left alone."""
+    return PartnerAccess.objects.create(link=link, partner=link.partner, outcome=outcome)

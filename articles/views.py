@@ -20,6 +20,7 @@ from articles.models import (
     Author,
     Correction,
     Country,
+    PartnerAccess,
     PartnerLink,
     PreviewLink,
     Section,
@@ -261,16 +262,21 @@ class PartnerPreviewView(ArticlePreviewView):
     """An embargoed article for one partner outlet, at the address of its PartnerLink: every visit
     logged, never cached or indexed, and no address leaked to the sites it links to. Once the embargo
     has lifted the address sends the partner to the public page; a revoked link, or an article no longer
-    embargoed, is a 404."""
+    embargoed, is a 404 (logged: a revoked link still in use may be a leak)."""
 
     preview = "partner"
 
     def get(self, request, *args, **kwargs):
         link = PartnerLink.objects.select_related("article__section").filter(token=kwargs["token"]).first()
-        if link is None or link.revoked or link.article.status != Article.Status.EMBARGOED:
+        if link is None:
             raise Http404
-        services.record_partner_access(link=link, embargoed=link.article.is_under_embargo)
-        if link.article.is_published:
+        outcomes = PartnerAccess.Outcome
+        if link.revoked or link.article.status != Article.Status.EMBARGOED:
+            services.record_partner_access(link=link, outcome=outcomes.REFUSED)
+            raise Http404
+        lifted = link.article.is_published
+        services.record_partner_access(link=link, outcome=outcomes.AFTER_LIFT if lifted else outcomes.READ)
+        if lifted:
             response = redirect(link.article)
         else:
             self.kwargs["pk"] = link.article_id

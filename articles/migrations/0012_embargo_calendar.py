@@ -38,7 +38,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('partner', models.CharField(max_length=200, verbose_name='partner outlet')),
                 ('accessed_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='accessed')),
-                ('embargoed', models.BooleanField(default=True, help_text='Whether the visit came before the embargo lifted.', verbose_name='under embargo')),
+                ('outcome', models.CharField(choices=[('read', 'Read under embargo'), ('lifted', 'After the lift: sent to the public page'), ('refused', 'Refused: link revoked or embargo cancelled')], default='read', max_length=10, verbose_name='outcome')),
             ],
             options={
                 'verbose_name': 'partner link visit',

@@ -239,7 +239,7 @@ class MovingTests(CalendarTestCase):
 
     def test_only_a_post_with_a_date_moves_anything(self):
         self.client.force_login(self.editor)
-        self.assertEqual(self.client.get(move_url(self.planned)).status_code, 403)
+        self.assertEqual(self.client.get(move_url(self.planned)).status_code, 405)
         response = self.client.post(move_url(self.planned), {"date": "next tuesday"}, follow=True)
         self.assertContains(response, "Give the new date as a day")
         self.planned.refresh_from_db()

@@ -231,7 +231,7 @@ class PartnerLinkTests(EmbargoTestCase):
         self.reader.get(url)
         visits = PartnerAccess.objects.filter(link=link)
         self.assertEqual([visit.partner for visit in visits], ["Radio Frontera", "Radio Frontera"])
-        self.assertTrue(all(visit.embargoed for visit in visits))
+        self.assertEqual({visit.outcome for visit in visits}, {PartnerAccess.Outcome.READ})
         self.assertLess(timezone.now() - visits[0].accessed_at, timedelta(minutes=1))
         # Nothing the partner saw reached readers, nor the page cache.
         self.assertEqual(self.reader.get(self.article.get_absolute_url()).status_code, 404)
@@ -253,7 +253,11 @@ class PartnerLinkTests(EmbargoTestCase):
         response = self.reader.get(link.get_absolute_url())
         self.assertEqual(response.status_code, 404)
         self.assertNotContains(response, TITLE, status_code=404)
-        self.assertFalse(PartnerAccess.objects.exists())
+        # Tried and refused, and logged: a revoked link still in use may be how a story leaks.
+        self.assertEqual(
+            sorted(PartnerAccess.objects.values_list("partner", "outcome")),
+            [("Radio Frontera", "refused"), ("Radio Frontera", "refused")],
+        )
 
     def test_after_the_lift_the_address_sends_the_partner_to_the_public_page(self):
         link = self.make_link()
@@ -261,7 +265,7 @@ class PartnerLinkTests(EmbargoTestCase):
             response = self.reader.get(link.get_absolute_url())
         self.assertRedirects(response, self.article.get_absolute_url(), fetch_redirect_response=False)
         self.assertEqual(response["Referrer-Policy"], "no-referrer")
-        self.assertFalse(PartnerAccess.objects.get().embargoed)
+        self.assertEqual(PartnerAccess.objects.get().outcome, PartnerAccess.Outcome.AFTER_LIFT)
 
     def test_an_editor_makes_revokes_and_reads_the_log_in_the_admin(self):
         self.client.force_login(self.editor)
@@ -276,9 +280,7 @@ class PartnerLinkTests(EmbargoTestCase):
             **{"partner_links-TOTAL_FORMS": "1", "partner_links-0-partner": "Radio Frontera"},
         )
         response = self.client.post(change_url(self.article), data)
-        self.assertEqual(
-            response.status_code, 302, getattr(response, "context", None) and response.context.get("errors")
-        )
+        self.assertRedirects(response, changelist_url(Article), fetch_redirect_response=False)
         link = PartnerLink.objects.get()
         self.assertEqual((link.partner, link.created_by), ("Radio Frontera", self.editor))
 
@@ -292,14 +294,14 @@ class PartnerLinkTests(EmbargoTestCase):
         log = self.client.get(reverse("admin:articles_partneraccess_changelist"))
         self.assertContains(log, "Radio Frontera")
         self.assertContains(log, TITLE)
-        self.assertContains(
-            self.client.get(reverse("admin:articles_partnerlink_change", args=[link.pk])), "Radio Frontera"
-        )
+        link_page = self.client.get(reverse("admin:articles_partnerlink_change", args=[link.pk]))
+        self.assertContains(link_page, "Radio Frontera")
+        self.assertContains(link_page, link.get_absolute_url())
 
         self.client.post(changelist_url(PartnerLink), {"action": "revoke", "_selected_action": [link.pk]}, follow=True)
         self.assertEqual(Client().get(link.get_absolute_url()).status_code, 404)
         # The log is a record: nobody edits or deletes it.
-        access = PartnerAccess.objects.get()
+        access = PartnerAccess.objects.filter(outcome=PartnerAccess.Outcome.REFUSED).get()
         self.assertEqual(
             self.client.post(
                 reverse("admin:articles_partneraccess_delete", args=[access.pk]), {"post": "yes"}
