@@ -258,6 +258,8 @@ class PartnerLinkInline(admin.TabularInline):
     fields = ["partner", "revoked", "address", "visits", "created_by", "created_at"]
     readonly_fields = ["address", "visits", "created_by", "created_at"]
     extra = 0
+    # "View on site" would open the partner's page as the partner: the address is there to copy.
+    view_on_site = False
     verbose_name = _("partner link (embargo)")
     verbose_name_plural = _("partner links: the article under embargo, for partner outlets")
 
@@ -276,7 +278,7 @@ class PartnerLinkInline(admin.TabularInline):
         if link.revoked:
             return _("Revoked: no longer works.")
         url = absolute_url(link.get_absolute_url())
-        field = format_html('<input type="text" readonly value="{}" size="60" aria-label="{}">', url, _("Partner link"))
+        field = format_html('<input type="text" readonly value="{}" size="40" aria-label="{}">', url, _("Partner link"))
         if link.article.status != Article.Status.EMBARGOED:
             return format_html("{}<br>{}", field, _("Works while the article is embargoed."))
         return field
@@ -731,6 +733,7 @@ class PartnerLinkAdmin(admin.ModelAdmin):
     fields = ["article", "partner", "revoked", "address"]
     readonly_fields = ["address"]
     inlines = [PartnerAccessInline]
+    view_on_site = False
     actions = ["revoke"]
 
     def get_queryset(self, request):

@@ -157,9 +157,15 @@ def build_days(articles, *, start, end, user, today):
 class CalendarFilterForm(forms.Form):
     view = forms.ChoiceField(choices=[(WEEK, _("Week")), (MONTH, _("Month"))], required=False)
     date = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}), label=_("Around"))
-    section = forms.ModelChoiceField(Section.objects.all(), required=False, empty_label=_("All sections"))
-    author = forms.ModelChoiceField(Author.objects.all(), required=False, empty_label=_("All authors"))
-    language = forms.ChoiceField(choices=[("", _("Both languages")), *Language.choices], required=False)
+    section = forms.ModelChoiceField(
+        Section.objects.all(), required=False, empty_label=_("All sections"), label=_("Section")
+    )
+    author = forms.ModelChoiceField(
+        Author.objects.all(), required=False, empty_label=_("All authors"), label=_("Author")
+    )
+    language = forms.ChoiceField(
+        choices=[("", _("Both languages")), *Language.choices], required=False, label=_("Language")
+    )
 
 
 class MoveForm(forms.Form):

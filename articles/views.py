@@ -260,9 +260,10 @@ class SharedPreviewView(ArticlePreviewView):
 
 class PartnerPreviewView(ArticlePreviewView):
     """An embargoed article for one partner outlet, at the address of its PartnerLink: every visit
-    logged, never cached or indexed, and no address leaked to the sites it links to. Once the embargo
-    has lifted the address sends the partner to the public page; a revoked link, or an article no longer
-    embargoed, is a 404 (logged: a revoked link still in use may be a leak)."""
+    logged (but the desk's own checks), never cached or indexed, and no address leaked to the sites it
+    links to. Once the embargo has lifted the address sends the partner to the public page; a revoked
+    link, or an article no longer embargoed, is a 404 (logged: a revoked link still in use may be a
+    leak)."""
 
     preview = "partner"
 
@@ -271,11 +272,15 @@ class PartnerPreviewView(ArticlePreviewView):
         if link is None:
             raise Http404
         outcomes = PartnerAccess.Outcome
+        # The desk checking a link it is about to send is not the partner reading it.
+        log = not may_preview(request.user)
         if link.revoked or link.article.status != Article.Status.EMBARGOED:
-            services.record_partner_access(link=link, outcome=outcomes.REFUSED)
+            if log:
+                services.record_partner_access(link=link, outcome=outcomes.REFUSED)
             raise Http404
         lifted = link.article.is_published
-        services.record_partner_access(link=link, outcome=outcomes.AFTER_LIFT if lifted else outcomes.READ)
+        if log:
+            services.record_partner_access(link=link, outcome=outcomes.AFTER_LIFT if lifted else outcomes.READ)
         if lifted:
             response = redirect(link.article)
         else:

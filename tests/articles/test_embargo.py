@@ -6,6 +6,7 @@ import uuid
 from datetime import timedelta
 from unittest import mock
 
+from django.contrib.contenttypes.models import ContentType
 from django.test import Client, TestCase
 from django.urls import reverse
 from django.utils import timezone
@@ -236,6 +237,15 @@ class PartnerLinkTests(EmbargoTestCase):
         # Nothing the partner saw reached readers, nor the page cache.
         self.assertEqual(self.reader.get(self.article.get_absolute_url()).status_code, 404)
         self.assertNotIn("X-Cache", self.reader.get(url))
+
+    def test_the_desk_checking_a_link_is_not_taken_for_the_partner(self):
+        link = self.make_link()
+        self.client.force_login(self.editor)
+        self.assertContains(self.client.get(link.get_absolute_url()), "shared with Radio Frontera")
+        self.assertFalse(PartnerAccess.objects.exists())
+        # Nor does the admin offer "View on site", which would open it as the partner.
+        partner_links = ContentType.objects.get_for_model(PartnerLink)
+        self.assertNotContains(self.client.get(change_url(self.article)), f"/r/{partner_links.pk}/")
 
     def test_each_partner_has_an_address_of_its_own_in_the_article_language(self):
         one, other = self.make_link("Radio Frontera"), self.make_link("Diario del Golfo")
