@@ -94,6 +94,7 @@ class CalendarPageTests(CalendarTestCase):
     def test_the_admin_index_links_to_the_calendar(self):
         self.client.force_login(self.writer)
         self.assertContains(self.client.get(reverse("admin:index")), f'href="{CALENDAR}"')
+        self.assertContains(self.client.get(reverse("admin:articles_article_changelist")), f'href="{CALENDAR}"')
 
     def test_a_week_shows_each_kind_on_its_local_day(self):
         response = self.week(self.editor)
