@@ -8,9 +8,9 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
 from django.db import models
 from django.db.models import Count, Prefetch, Q
+from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.formats import date_format
