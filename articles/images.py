@@ -87,8 +87,7 @@ def _bound_decoding(source):
     picture is 150 KB as a file and 150 MB decoded, several times over while it is turned and copied).
 
     A JPEG is decoded at a fraction of its size (1/2, 1/4 or 1/8: the format allows it at no cost), the
-    smallest that keeps at least half of IMAGE_MAX_SIDE on its longest side, which is more than any page
-    shows. PNG and WebP have no
+    smallest that keeps at least half of IMAGE_MAX_SIDE on its longest side. PNG and WebP have no
     such way, so one that would take more than IMAGE_MAX_DECODED_PIXELS to decode is refused before it is.
     """
     if source.format == "JPEG":

@@ -359,9 +359,10 @@ NEWSROOM_ORGANIZATION_SECTION = env_str("NEWSROOM_ORGANIZATION_SECTION", "organi
 # header before anything is decoded, so a small file that would unpack into gigabytes is refused.
 IMAGE_MAX_BYTES = env_int("IMAGE_MAX_BYTES", 20 * 1024 * 1024)
 IMAGE_MAX_PIXELS = env_int("IMAGE_MAX_PIXELS", 50_000_000)
-# Uploads are stored at most this wide or tall (renditions go up to 1,200 px), and a JPEG is decoded
+# Uploads are stored at most this wide or tall (renditions go up to 1,200 px, twice that for sharp screens;
+# WordPress scales large uploads down to the same size), and a JPEG is decoded
 # straight at about that size, so a huge picture costs little memory.
-IMAGE_MAX_SIDE = env_int("IMAGE_MAX_SIDE", 4000)
+IMAGE_MAX_SIDE = env_int("IMAGE_MAX_SIDE", 2560)
 # PNG and WebP pictures can only be decoded whole: above this many pixels (about 100 MB decoded) they
 # are refused before decoding.
 IMAGE_MAX_DECODED_PIXELS = env_int("IMAGE_MAX_DECODED_PIXELS", 24_000_000)
