@@ -31,6 +31,9 @@ workers = _int("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2)
 threads = _int("GUNICORN_THREADS", 1)
 # A request that takes longer is cut off and its worker restarted: nothing a reader does should take this long.
 timeout = _int("GUNICORN_TIMEOUT", 30)
+# A database statement that runs longer than half of that is cut off by PostgreSQL itself, so the worker
+# answers (a 503) instead of being killed mid-request. Read by the settings, which load after this file.
+os.environ.setdefault("DATABASE_STATEMENT_TIMEOUT", str(timeout / 2))
 graceful_timeout = _int("GUNICORN_GRACEFUL_TIMEOUT", 30)
 # Behind nginx or a load balancer, keep the connection open for the next request.
 keepalive = _int("GUNICORN_KEEPALIVE", 5)
