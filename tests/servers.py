@@ -184,6 +184,32 @@ class Link:
                     sock.close()
 
 
+class StalledPeer:
+    """A server on 127.0.0.1 that accepts connections and then never says a word: a payment provider (or
+    any service) that hangs."""
+
+    def __init__(self):
+        self.listener = socket.socket()
+        self.listener.bind(("127.0.0.1", 0))
+        self.listener.listen(64)
+        self.port = self.listener.getsockname()[1]
+        self.connections = []
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self):
+        while True:
+            try:
+                client, _address = self.listener.accept()
+            except OSError:
+                return
+            self.connections.append(client)
+
+    def close(self):
+        self.listener.close()
+        for client in self.connections:
+            client.close()
+
+
 # Made in the namespace, bound there, and handed back to this process over a socket pair (SCM_RIGHTS).
 _LISTEN_IN_NAMESPACE = """
 import socket, sys

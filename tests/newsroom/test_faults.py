@@ -5,6 +5,7 @@ PostgreSQL only: the site's processes need a database they can reach over the ne
 in-memory SQLite test database is not. CI runs the suite on PostgreSQL.
 """
 
+import concurrent.futures
 import http.cookiejar
 import json
 import re
@@ -23,7 +24,7 @@ from donations.models import Donation
 from newsroom.pagecache import content_changed
 from tests.donations.conftest import REDIS_TEST_URL, donation_data
 from tests.factories import make_article, make_user
-from tests.servers import Link, Namespace, database_url, server_log, start_server, stop_server
+from tests.servers import Link, Namespace, StalledPeer, database_url, server_log, start_server, stop_server
 
 pytestmark = [
     pytest.mark.skipif(connection.vendor != "postgresql", reason="the site's processes need PostgreSQL"),
@@ -406,3 +407,47 @@ def test_with_the_database_down_an_unpublished_article_is_never_served_from_the_
     assert home.status == 200
     assert home.headers["X-Cache"] == "STALE"
     assert other.title in home.text
+
+
+def test_a_payment_provider_that_hangs_costs_donors_seconds_and_readers_nothing(servers, stories):
+    """Stripe accepts the connection and never answers. Before, the donor waited 30.9 s for a bare server
+    error (gunicorn killed the worker) and a cached page took 28.8 s meanwhile."""
+    kept, _other = stories
+    stripe = StalledPeer()
+    env = site_env() | {
+        "DONATION_PROVIDER": "stripe",
+        "STRIPE_SECRET_KEY": "sk_test_hanging",
+        "STRIPE_WEBHOOK_SECRET": "whsec_hanging",
+        "STRIPE_API_BASE": f"http://127.0.0.1:{stripe.port}",
+    }
+    try:
+        site = Browser(servers(env, workers=3))
+        for _ in range(4):
+            site.get("/")
+        cookie = {"Cookie": f"csrftoken={CSRF_SECRET}"}
+
+        def give(name):
+            donor = Browser(site.origin)
+            return donor.post("/donate/", donation_data(donor_name=name, csrfmiddlewaretoken=CSRF_SECRET), **cookie)
+
+        with concurrent.futures.ThreadPoolExecutor(2) as pool:
+            gifts = [pool.submit(give, name) for name in ("Marta Díaz", "Pedro Alvarado")]
+            time.sleep(0.5)
+            # Two donors are waiting on Stripe: readers are served as usual meanwhile.
+            readers = [site.get("/") for _ in range(10)] + [site.get(kept.get_absolute_url())]
+            answers = [gift.result() for gift in gifts]
+
+        assert all(reader.status == 200 for reader in readers)
+        assert max(reader.seconds for reader in readers) < 1
+        assert len(stripe.connections) >= 2
+        for answer in answers:
+            # Within the Stripe budget (STRIPE_CONNECT_TIMEOUT_SECONDS + STRIPE_TIMEOUT_SECONDS, no retry).
+            assert answer.seconds < 8
+            assert answer.status == 303
+            assert answer.headers["Location"].endswith("?checkout=unavailable")
+        page = Browser(site.origin).get(answers[0].headers["Location"])
+        assert "Your gift is saved and nothing has been charged." in page.text
+        assert Donation.objects.count() == 2
+        assert set(Donation.objects.values_list("status", flat=True)) == {Donation.Status.PENDING}
+    finally:
+        stripe.close()
