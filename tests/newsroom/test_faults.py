@@ -8,7 +8,11 @@ in-memory SQLite test database is not. CI runs the suite on PostgreSQL.
 import concurrent.futures
 import http.cookiejar
 import json
+import os
 import re
+import socket
+import subprocess
+import sys
 import time
 import urllib.error
 import urllib.parse
@@ -24,7 +28,7 @@ from donations.models import Donation
 from newsroom.pagecache import content_changed
 from tests.donations.conftest import REDIS_TEST_URL, donation_data
 from tests.factories import make_article, make_user
-from tests.servers import Link, Namespace, StalledPeer, database_url, server_log, start_server, stop_server
+from tests.servers import BASE_DIR, Link, Namespace, StalledPeer, database_url, server_log, start_server, stop_server
 
 pytestmark = [
     pytest.mark.skipif(connection.vendor != "postgresql", reason="the site's processes need PostgreSQL"),
@@ -451,3 +455,50 @@ def test_a_payment_provider_that_hangs_costs_donors_seconds_and_readers_nothing(
         assert set(Donation.objects.values_list("status", flat=True)) == {Donation.Status.PENDING}
     finally:
         stripe.close()
+
+
+def slow_clients(origin, count):
+    """`count` connections that each send the start of a request and then nothing (a slow-loris attack)."""
+    host, port = urllib.parse.urlsplit(origin).netloc.split(":")
+    clients = []
+    for _ in range(count):
+        client = socket.create_connection((host, int(port)))
+        client.sendall(b"GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ")
+        clients.append(client)
+    return clients
+
+
+def test_slow_clients_do_not_hold_gunicorn_facing_the_internet(servers, stories):
+    """Fifty connections sending a request a byte at a time held a sync gunicorn; gevent workers (chosen
+    when gunicorn listens on a public address) keep serving everyone else."""
+    kept, _other = stories
+    site = Browser(servers(site_env() | {"GUNICORN_WORKER_CLASS": "gevent"}, workers=1))
+    clients = slow_clients(site.origin, 60)
+    try:
+        time.sleep(0.5)
+        answers = [site.get(kept.get_absolute_url()) for _ in range(5)]
+        assert [answer.status for answer in answers] == [200] * 5
+        assert max(answer.seconds for answer in answers) < 2
+        assert "Port workers report extortion" in answers[-1].text
+    finally:
+        for client in clients:
+            client.close()
+
+
+@pytest.mark.parametrize(
+    ("env", "worker_class"),
+    [
+        ({}, "sync"),  # 127.0.0.1:8000, behind nginx
+        ({"GUNICORN_BIND": "unix:/run/newsroom.sock"}, "sync"),
+        ({"PORT": "8000"}, "gevent"),  # a container platform's public port
+        ({"GUNICORN_BIND": "0.0.0.0:80"}, "gevent"),
+        ({"PORT": "8000", "GUNICORN_WORKER_CLASS": "sync"}, "sync"),
+    ],
+)
+def test_gunicorn_facing_the_internet_runs_workers_that_hold_slow_clients(env, worker_class):
+    code = "import runpy; print(runpy.run_path('gunicorn.conf.py')['worker_class'])"
+    clean = {name: value for name, value in os.environ.items() if not name.startswith(("GUNICORN_", "PORT"))}
+    result = subprocess.run(
+        [sys.executable, "-c", code], env=clean | env, capture_output=True, text=True, check=True, cwd=BASE_DIR
+    )
+    assert result.stdout.split()[-1] == worker_class
