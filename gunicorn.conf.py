@@ -29,8 +29,29 @@ workers = _int("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2)
 # More than one thread per process lets a worker take another request while one waits on the network
 # (the payment provider, object storage).
 threads = _int("GUNICORN_THREADS", 1)
+
+# Slow clients. Behind nginx (docs/deploy.md), nginx reads each request whole before it reaches gunicorn,
+# so a client that sends a byte a minute costs nothing. Facing the internet itself, a sync or threaded
+# worker would give such a client a whole worker or thread until it finishes: fifty of them hold the
+# site. So when gunicorn listens on a public address it runs gevent workers, which read each request in
+# a greenlet of its own and hand it to Django only once it has arrived (at most
+# GUNICORN_WORKER_CONNECTIONS at once per worker). GUNICORN_WORKER_CLASS chooses either way.
+_host = bind.rsplit(":", 1)[0].strip("[]")
+_public = not bind.startswith(("unix:", "fd://")) and _host not in ("127.0.0.1", "localhost", "::1")
+worker_class = os.environ.get("GUNICORN_WORKER_CLASS", "").strip() or ("gevent" if _public else "sync")
+worker_connections = _int("GUNICORN_WORKER_CONNECTIONS", 200)
+if worker_class == "gevent":
+    # Before the application is loaded (preload_app), so that every module it imports gets the cooperative
+    # sockets and locks; the database driver still blocks its greenlet's worker while it waits, as a sync
+    # worker would.
+    from gevent import monkey
+
+    monkey.patch_all()
 # A request that takes longer is cut off and its worker restarted: nothing a reader does should take this long.
 timeout = _int("GUNICORN_TIMEOUT", 30)
+# A database statement that runs longer than half of that is cut off by PostgreSQL itself, so the worker
+# answers (a 503) instead of being killed mid-request. Read by the settings, which load after this file.
+os.environ.setdefault("DATABASE_STATEMENT_TIMEOUT", str(timeout / 2))
 graceful_timeout = _int("GUNICORN_GRACEFUL_TIMEOUT", 30)
 # Behind nginx or a load balancer, keep the connection open for the next request.
 keepalive = _int("GUNICORN_KEEPALIVE", 5)

@@ -12,6 +12,7 @@ from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.db.models import Count, Max, Prefetch, Q
+from django.http import Http404
 from django.urls import path, reverse
 from django.utils import timezone, translation
 from django.utils.formats import date_format
@@ -464,7 +465,22 @@ class ArticleAdmin(ArticleHelpfulColumns, SimpleHistoryAdmin):
         stored = self._stored(obj)
         return stored is None or workflow.can_edit(request.user, stored)
 
+    def _check_history_address(self, object_id, version_id=None):
+        """A mistyped history address is "not found", as a mistyped change form address is (the history
+        library hands the raw address parts to the database)."""
+        try:
+            self.model._meta.pk.to_python(unquote(object_id))
+            if version_id is not None:
+                self.model.history.model._meta.pk.to_python(version_id)
+        except ValidationError:
+            raise Http404 from None
+
+    def history_view(self, request, object_id, extra_context=None):
+        self._check_history_address(object_id)
+        return super().history_view(request, object_id, extra_context)
+
     def history_form_view(self, request, object_id, version_id, extra_context=None):
+        self._check_history_address(object_id, version_id)
         # Restoring a version is a change like any other: the library checks only the right to view.
         if request.method == "POST":
             article = self.get_object(request, unquote(object_id))

@@ -61,6 +61,7 @@ def prepare_upload(upload):
             if source.format not in ACCEPTED_FORMATS:
                 raise not_an_image
             _check_pixels(source.width * source.height)
+            _bound_decoding(source)
             picture = _upright_copy(source)
             image_format = source.format
             icc_profile = source.info.get("icc_profile")
@@ -81,6 +82,30 @@ def prepare_upload(upload):
     return ContentFile(buffer.getvalue(), name=f"{stem}.{ACCEPTED_FORMATS[image_format]}")
 
 
+def _bound_decoding(source):
+    """Keep what decoding `source` costs in memory small, whatever its size on disk (a plain 7,000 x 7,000
+    picture is 150 KB as a file and 150 MB decoded, several times over while it is turned and copied).
+
+    A JPEG is decoded at a fraction of its size (1/2, 1/4 or 1/8: the format allows it at no cost), the
+    smallest that keeps at least half of IMAGE_MAX_SIDE on its longest side. PNG and WebP have no
+    such way, so one that would take more than IMAGE_MAX_DECODED_PIXELS to decode is refused before it is.
+    """
+    if source.format == "JPEG":
+        longest = max(source.size)
+        scale = next((s for s in (8, 4, 2) if longest // s >= settings.IMAGE_MAX_SIDE // 2), 1)
+        if scale > 1:
+            source.draft(source.mode, (source.width // scale, source.height // scale))
+    elif source.width * source.height > settings.IMAGE_MAX_DECODED_PIXELS:
+        raise ValidationError(
+            _(
+                "This PNG or WebP picture has too many pixels to be processed (at most %(limit)s million). "
+                "Export a smaller copy, or a JPEG."
+            ),
+            code="too_many_pixels_to_decode",
+            params={"limit": settings.IMAGE_MAX_DECODED_PIXELS // 1_000_000},
+        )
+
+
 def _check_pixels(pixels):
     if pixels > settings.IMAGE_MAX_PIXELS:
         raise _too_many_pixels()
@@ -98,7 +123,11 @@ def _upright_copy(source):
     """The first frame of `source`, decoded, turned upright, with no metadata left attached."""
     source.seek(0)
     source.load()
-    upright = ImageOps.exif_transpose(source)
+    # In place: a copy of a large picture is as large again.
+    ImageOps.exif_transpose(source, in_place=True)
+    upright = source
+    # The stored original is the largest copy any page needs, no more.
+    upright.thumbnail((settings.IMAGE_MAX_SIDE, settings.IMAGE_MAX_SIDE), PILImage.Resampling.LANCZOS)
     if upright.mode not in ("RGB", "RGBA", "L", "LA"):
         upright = upright.convert("RGBA" if "transparency" in upright.info or "A" in upright.mode else "RGB")
     # A fresh image: the pixels only, none of the original's info (EXIF, XMP, comments, text chunks).

@@ -249,12 +249,19 @@ SEARCH_MATCH_STOP = "\ue001"
 # The text search configuration of each language, as the search vector trigger uses them: stemming
 # that ignores accents (migrations 0002 and 0008).
 SEARCH_CONFIGS = {"en": "newsroom_english", "es": "newsroom_spanish"}
+EXCLUDING_MINUS = re.compile(r'-+(?=[\w"])')
+LONE_MINUS = re.compile(r'-(?![\w"])')
 
 
 def clean_search_query(query):
     """A reader's query as it may reach the database: no NUL characters or lone surrogates, trimmed,
-    at most SEARCH_MAX_LENGTH characters."""
+    at most SEARCH_MAX_LENGTH characters, and a minus only where it excludes a word or a phrase."""
     query = str(query or "").replace("\x00", "").encode("utf-8", "replace").decode("utf-8")
+    # PostgreSQL's web search syntax reads every other minus as one more NOT, and a few dozen of them
+    # in a row overflow its parser ("tsquery stack too small"): a run before a word is one minus, and a
+    # minus before anything else (space, bracket, another sign) means nothing and becomes a space.
+    query = EXCLUDING_MINUS.sub("-", query)
+    query = LONE_MINUS.sub(" ", query)
     return query.strip()[:SEARCH_MAX_LENGTH].strip()
 
 

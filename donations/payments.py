@@ -86,7 +86,9 @@ class StripeCheckoutProvider:
             self.api_key,
             base_addresses=base_addresses,
             max_network_retries=settings.STRIPE_MAX_NETWORK_RETRIES,
-            http_client=stripe.RequestsClient(timeout=settings.STRIPE_TIMEOUT_SECONDS),
+            http_client=stripe.RequestsClient(
+                timeout=(settings.STRIPE_CONNECT_TIMEOUT_SECONDS, settings.STRIPE_TIMEOUT_SECONDS)
+            ),
         )
 
     @staticmethod

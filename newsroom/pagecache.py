@@ -18,9 +18,11 @@ that moment bumps it: a scheduled article appears at its minute.
 With Redis the version is read from Redis alongside the page, in one round trip; otherwise from the
 database, which every worker process shares.
 
-Faults: when the cache is unreachable the pages are rendered as if there were no cache. When the
-database is unreachable a stored page is served whatever its version (stale rather than nothing), and
-any other page is a fast "503 Service Unavailable" (`DatabaseUnavailable` below).
+Faults: when the cache is unreachable the pages are rendered as if there were no cache, and a change made
+meanwhile reaches Redis as soon as it answers again (`_share_version()`, `_mend_after_outage()`). When
+the database is unreachable a stored page is served if it is as current as anything the process knows
+(`Page.stale_response()`: never an older copy, which could show what was unpublished since), and any
+other page is a fast "503 Service Unavailable" (`service_unavailable()` below).
 
 Only what the page declares in `query` is kept of the query string, for the key and for the view alike:
 tracking parameters (utm_*, fbclid, gclid) and anything else a link may carry never split the cache nor
@@ -30,13 +32,14 @@ leak into the page's own links.
 import functools
 import hashlib
 import logging
+import threading
 from dataclasses import dataclass
 from datetime import datetime
 from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import InterfaceError, OperationalError, transaction
+from django.db import InterfaceError, OperationalError, connection, transaction
 from django.db.models import F, Min
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse, QueryDict
@@ -45,12 +48,15 @@ from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
 
+from newsroom.outages import redis_breaker
+
 logger = logging.getLogger(__name__)
 
 VERSION_KEY = "pagecache:version"
 # Redis keeps the version this long before it reads it again from the database, which is the record:
-# a safety net should a bump ever fail to reach Redis.
-VERSION_SECONDS = 300
+# the last safety net should a bump fail to reach Redis and the process that made it die before it
+# could share it again (see _share_version()).
+VERSION_SECONDS = 60
 # Headers that the page's view sets and the stored copy keeps (the middleware around it adds the rest
 # anew on every response, as it does for a rendered page).
 STORED_HEADERS = {"content-type", "x-robots-tag", "link", "content-disposition"}
@@ -106,14 +112,55 @@ def _load_version():
     return Version(*row)
 
 
-def _share_version():
-    """Copy the database's version to Redis, once the change that bumped it is committed."""
+# What this process knows (outside of any request): the newest version it has seen, for the pages it may
+# serve when the database is unreachable, and how many Redis outages it has put right since it started.
+_known = {"version": None, "outages_mended": 0}
+
+
+def _share_version(*, attempts=VERSION_SECONDS):
+    """Copy the database's version to Redis, once the change that bumped it is committed.
+
+    Should Redis not answer, other processes would go on reading the old version from it once it is back
+    and serve pages from before the change: so the process tries again in the background, twice a second
+    (for as long as Redis would keep the old one; each try costs nothing while Redis's breaker is open, and
+    the first one after it closes succeeds), and every process that met the outage also
+    rereads the version from the database at its first request after it (Page.lookup()).
+    """
     if not shared():
         return
     try:
         cache.set(VERSION_KEY, _load_version(), VERSION_SECONDS)
     except Exception as error:  # noqa: BLE001 - Redis down: pages are uncached until it is back, and reread it then
         logger.warning("Content version not shared: the cache is unreachable: %s", error)
+        # Tried again soon: while Redis's breaker is open the attempt costs nothing (newsroom/outages.py).
+        delay = 0.5
+        if attempts >= delay:
+            retry = threading.Timer(delay, _share_version_later, kwargs={"attempts": attempts - delay})
+            retry.daemon = True
+            retry.start()
+
+
+def _share_version_later(*, attempts):
+    try:
+        _share_version(attempts=attempts)
+    finally:
+        connection.close()  # this thread's own connection
+
+
+def _mend_after_outage(version):
+    """The version to go by: the database's when this process met a Redis outage that it has not put right
+    yet (a bump made meanwhile may never have reached Redis), shared with Redis; `version` otherwise."""
+    outages = redis_breaker.outages
+    if outages == _known["outages_mended"]:
+        return version
+    version = _settled(None, share=False)
+    try:
+        cache.set(VERSION_KEY, version, VERSION_SECONDS)
+    except Exception as error:  # noqa: BLE001 - gone again: mended at the next request
+        logger.warning("Page cache unreachable: %s", error)
+        return version
+    _known["outages_mended"] = outages
+    return version
 
 
 def content_changed(*, seen=None):
@@ -245,6 +292,7 @@ class Page:
         # Staff browsing the site see it as they are signed in: their pages are theirs alone.
         self.anonymous = settings.SESSION_COOKIE_NAME not in request.COOKIES
         self.version = None
+        self.shared_version = None
         self.stored = None
         self.cache_works = True
 
@@ -258,7 +306,13 @@ class Page:
             logger.warning("Page cache unreachable: %s", error)
             self.cache_works = False
         self.stored = found.get(self.key)
-        self.version = _settled(found.get(VERSION_KEY), share=shared() and self.cache_works)
+        self.shared_version = found.get(VERSION_KEY)
+        if shared() and self.cache_works:
+            self.version = _mend_after_outage(self.shared_version)
+            self.version = _settled(self.version, share=True)
+        else:
+            self.version = _settled(self.shared_version, share=False)
+        _known["version"] = self.version
 
     @property
     def etag(self):
@@ -280,8 +334,12 @@ class Page:
         return None
 
     def stale_response(self):
-        """The stored page whatever its version, when it cannot be rendered anew."""
-        if self.stored is None:
+        """The stored page when it cannot be rendered anew (the database is unreachable), if it is as
+        current as anything this process knows: stored under the newest version it has seen (or Redis
+        holds). An older copy is never served, for it may show what has since been unpublished,
+        deleted or corrected."""
+        newest = self.version or self.shared_version or _known["version"]
+        if self.stored is None or newest is None or self.stored.version != newest.token:
             return None
         response = self.stored.response(self.request)
         patch_cache_control(

@@ -131,10 +131,27 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# A database that stops answering (packets dropped, not refused) must cost a request a short wait, not
+# the operating system's minutes: the connection attempt, each exchange and each statement are bounded,
+# idle connections are probed, and for DATABASE_RETRY_SECONDS after a failed connection each process
+# answers at once (from the page cache, or with the 503 page) instead of trying again (newsroom/outages.py).
+DATABASE_RETRY_SECONDS = env_float("DATABASE_RETRY_SECONDS", 5)
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # An unreachable database answers a fast 503 (and cached pages go on being served) instead of holding
-    # a worker for the operating system's minutes-long connect timeout.
-    DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = env_int("DATABASE_CONNECT_TIMEOUT", 3)
+    DATABASES["default"]["ENGINE"] = "newsroom.postgresql"
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        connect_timeout=env_int("DATABASE_CONNECT_TIMEOUT", 3),
+        # Data sent and not acknowledged for this long ends the connection (a query to a vanished server).
+        tcp_user_timeout=round(env_float("DATABASE_TCP_USER_TIMEOUT", 3) * 1000),
+        # An idle connection is probed after 10 s, every 2 s, and given up after 3 missed answers.
+        keepalives=1,
+        keepalives_idle=10,
+        keepalives_interval=2,
+        keepalives_count=3,
+    )
+    # The web server (gunicorn.conf.py) sets a statement timeout below its worker timeout; management
+    # commands (migrations, imports, backups) run without one.
+    if _statement_timeout := env_float("DATABASE_STATEMENT_TIMEOUT", 0):
+        DATABASES["default"]["OPTIONS"]["options"] = f"-c statement_timeout={round(_statement_timeout * 1000)}"
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -142,14 +159,20 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # the full-page cache, its content version and the reader forms' rate limits.
 REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
-    # An unreachable Redis costs a request at most this long before the site goes on without it.
+    # An unreachable Redis costs a request at most this long before the site goes on without it, and then
+    # each process leaves it alone for REDIS_RETRY_SECONDS (newsroom/outages.py): pages are rendered
+    # uncached and the reader forms wait, at full speed, until it answers again.
     _redis_timeout = env_float("REDIS_SOCKET_TIMEOUT", 1)
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "newsroom.outages.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "newsroom"),
-            "OPTIONS": {"socket_connect_timeout": _redis_timeout, "socket_timeout": _redis_timeout},
+            "OPTIONS": {
+                "socket_connect_timeout": _redis_timeout,
+                "socket_timeout": _redis_timeout,
+                "socket_keepalive": True,
+            },
         }
     }
 else:
@@ -161,6 +184,8 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 1000},
         }
     }
+
+REDIS_RETRY_SECONDS = env_float("REDIS_RETRY_SECONDS", 2)
 
 # The full-page cache of anonymous readers' pages (newsroom/pagecache.py). A change to content replaces a
 # stored page at once; PAGE_CACHE_SECONDS only bounds how long an untouched page is kept. 0 turns it off.
@@ -359,6 +384,13 @@ NEWSROOM_ORGANIZATION_SECTION = env_str("NEWSROOM_ORGANIZATION_SECTION", "organi
 # header before anything is decoded, so a small file that would unpack into gigabytes is refused.
 IMAGE_MAX_BYTES = env_int("IMAGE_MAX_BYTES", 20 * 1024 * 1024)
 IMAGE_MAX_PIXELS = env_int("IMAGE_MAX_PIXELS", 50_000_000)
+# Uploads are stored at most this wide or tall (renditions go up to 1,200 px, twice that for sharp screens;
+# WordPress scales large uploads down to the same size), and a JPEG is decoded
+# straight at about that size, so a huge picture costs little memory.
+IMAGE_MAX_SIDE = env_int("IMAGE_MAX_SIDE", 2560)
+# PNG and WebP pictures can only be decoded whole: above this many pixels (about 100 MB decoded) they
+# are refused before decoding.
+IMAGE_MAX_DECODED_PIXELS = env_int("IMAGE_MAX_DECODED_PIXELS", 24_000_000)
 
 # Preview links for people without an account: how long a new one lasts, and the most it may.
 PREVIEW_LINK_DAYS = env_int("PREVIEW_LINK_DAYS", 7)
@@ -393,10 +425,23 @@ STRIPE_WEBHOOK_SECRET = env_str("STRIPE_WEBHOOK_SECRET")
 STRIPE_WEBHOOK_TOLERANCE = env_int("STRIPE_WEBHOOK_TOLERANCE", 300)
 # Another address for Stripe's API (a local mock server); empty means Stripe's own.
 STRIPE_API_BASE = env_str("STRIPE_API_BASE")
-# A donor waits on this call, so fail in seconds rather than the library's default minute and more;
-# retries are safe because every call carries an idempotency key.
-STRIPE_TIMEOUT_SECONDS = env_int("STRIPE_TIMEOUT_SECONDS", 15)
-STRIPE_MAX_NETWORK_RETRIES = env_int("STRIPE_MAX_NETWORK_RETRIES", 2)
+# A donor waits on these calls, so a Stripe that does not answer costs seconds, not the library's minute
+# and more: connecting, then waiting for the answer, each bounded; retries (safe, every call carries an
+# idempotency key) multiply the wait, so by default the donor retries, with the "Continue to payment"
+# button of the saved gift. The whole budget must leave the worker well inside its gunicorn timeout.
+STRIPE_CONNECT_TIMEOUT_SECONDS = env_float("STRIPE_CONNECT_TIMEOUT_SECONDS", 2)
+STRIPE_TIMEOUT_SECONDS = env_float("STRIPE_TIMEOUT_SECONDS", 5)
+STRIPE_MAX_NETWORK_RETRIES = env_int("STRIPE_MAX_NETWORK_RETRIES", 0)
+# The stripe library waits up to 5 s before each retry.
+STRIPE_WORST_WAIT_SECONDS = (STRIPE_MAX_NETWORK_RETRIES + 1) * (
+    STRIPE_CONNECT_TIMEOUT_SECONDS + STRIPE_TIMEOUT_SECONDS
+) + 5 * STRIPE_MAX_NETWORK_RETRIES
+_WORKER_TIMEOUT = env_int("GUNICORN_TIMEOUT", 30)
+if STRIPE_WORST_WAIT_SECONDS > _WORKER_TIMEOUT / 2:  # noqa: SIM300 - the budget is the subject
+    raise ImproperlyConfigured(
+        f"STRIPE_CONNECT_TIMEOUT_SECONDS, STRIPE_TIMEOUT_SECONDS and STRIPE_MAX_NETWORK_RETRIES let a donor wait "
+        f"{STRIPE_WORST_WAIT_SECONDS:g} s for Stripe, more than half of GUNICORN_TIMEOUT: lower them."
+    )
 if DONATION_PROVIDER not in ("pledge", "stripe"):
     raise ImproperlyConfigured("DONATION_PROVIDER must be 'pledge' or 'stripe'.")
 if DONATION_PROVIDER == "stripe" and not (STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET):

@@ -1,7 +1,10 @@
 import io
 import struct
+import subprocess
+import sys
 import tracemalloc
 import zlib
+from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -13,6 +16,8 @@ from articles.models import Image
 from tests.factories import image_file, make_article, make_image, make_user
 
 pytestmark = pytest.mark.django_db
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_renditions_are_webp_copies_narrower_than_the_original():
@@ -167,3 +172,62 @@ def test_an_image_is_stored_under_the_extension_of_its_real_format(upload):
     assert image.file.name.endswith(".png")
     with image.file.open("rb") as handle, PILImage.open(handle) as stored:
         assert stored.format == "PNG"
+
+
+# What an upload costs a worker in memory, measured in a process of its own (Pillow's memory is not
+# Python's, so only the process's peak size tells).
+MEASURE_UPLOAD = """
+import os, resource, sys
+import django
+os.environ["DJANGO_SETTINGS_MODULE"] = "newsroom.test_settings"
+django.setup()
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image as PILImage
+from articles.images import prepare_upload
+with open(sys.argv[1], "rb") as handle:
+    upload = SimpleUploadedFile(os.path.basename(sys.argv[1]), handle.read())
+before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+stored = prepare_upload(upload)
+after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+with PILImage.open(stored) as picture:
+    print((after - before) // 1024, max(picture.size))
+"""
+
+
+def test_a_huge_but_small_jpeg_is_taken_without_decoding_it_whole(tmp_path):
+    """A 7,000 x 7,000 photo of a wall is under 1 MB as a file and 147 MB decoded: it is decoded at a quarter
+    of its size and stored at that size, and the worker grows by a fraction of what decoding it whole takes
+    (today 33 MB; 560 MB before)."""
+    path = tmp_path / "wall.jpg"
+    # Made in a process of its own too: making it costs the memory that taking it must not.
+    subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            f"from PIL import Image; Image.new('RGB', (7000, 7000), (90, 90, 80)).save({str(path)!r})",
+        ],
+        check=True,
+    )
+    assert path.stat().st_size < 1_000_000
+    result = subprocess.run(
+        [sys.executable, "-c", MEASURE_UPLOAD, str(path)], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    grown_mb, longest_side = map(int, result.stdout.split())
+    assert longest_side == 1750
+    assert grown_mb < 60, f"the worker grew by {grown_mb} MB"
+
+
+def test_a_png_too_large_to_decode_is_refused_with_a_clear_message(upload, settings):
+    settings.IMAGE_MAX_DECODED_PIXELS = 1_000_000
+    errors = file_errors(upload("chart.png", image_file(size=(1200, 1000), image_format="PNG").read()))
+    assert errors == [
+        "This PNG or WebP picture has too many pixels to be processed (at most 1 million). "
+        "Export a smaller copy, or a JPEG."
+    ]
+
+
+def test_a_picture_larger_than_any_page_needs_is_stored_smaller(upload, settings):
+    settings.IMAGE_MAX_SIDE = 1000
+    upload("wide.png", image_file(size=(2400, 600), image_format="PNG").read())
+    with PILImage.open(Image.objects.get().file) as stored:
+        assert stored.size == (1000, 250)

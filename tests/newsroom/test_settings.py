@@ -57,8 +57,8 @@ def test_production_settings_from_the_environment():
     assert result.returncode == 0, result.stderr
     assert result.stdout.split(" ", 1)[0] == "False"
     assert "['news.example.org', 'www.news.example.org']" in result.stdout
-    assert "django.db.backends.postgresql" in result.stdout
-    assert "django.core.cache.backends.redis.RedisCache" in result.stdout
+    assert "newsroom.postgresql" in result.stdout
+    assert "newsroom.outages.RedisCache" in result.stdout
     assert result.stdout.strip().endswith("True")
 
 
