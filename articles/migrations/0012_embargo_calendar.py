@@ -111,19 +111,19 @@ class Migration(migrations.Migration):
         ),
         migrations.AddIndex(
             model_name='article',
-            index=articles.models.NullsLastIndex(models.F('language'), models.OrderBy(models.F('publish_at'), descending=True, nulls_last=True), models.OrderBy(models.F('id'), descending=True), condition=models.Q(('status__in', ['published', 'embargoed'])), name='article_listing_idx'),
+            index=articles.models.NullsLastIndex(models.F('language'), models.OrderBy(models.F('publish_at'), descending=True, nulls_last=True), models.OrderBy(models.F('id'), descending=True), condition=models.Q(('status', 'published'), ('status', 'embargoed'), _connector='OR'), name='article_listing_idx'),
         ),
         migrations.AddIndex(
             model_name='article',
-            index=articles.models.NullsLastIndex(models.F('section'), models.F('language'), models.OrderBy(models.F('publish_at'), descending=True, nulls_last=True), models.OrderBy(models.F('id'), descending=True), condition=models.Q(('status__in', ['published', 'embargoed'])), name='article_section_idx'),
+            index=articles.models.NullsLastIndex(models.F('section'), models.F('language'), models.OrderBy(models.F('publish_at'), descending=True, nulls_last=True), models.OrderBy(models.F('id'), descending=True), condition=models.Q(('status', 'published'), ('status', 'embargoed'), _connector='OR'), name='article_section_idx'),
         ),
         migrations.AddIndex(
             model_name='article',
-            index=models.Index(models.OrderBy(models.F('updated_at'), descending=True), condition=models.Q(('status__in', ['published', 'embargoed'])), name='article_updated_idx'),
+            index=models.Index(models.OrderBy(models.F('updated_at'), descending=True), condition=models.Q(('status', 'published'), ('status', 'embargoed'), _connector='OR'), name='article_updated_idx'),
         ),
         migrations.AddConstraint(
             model_name='article',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('status__in', ['published', 'embargoed']), _negated=True), ('publish_at__isnull', False), _connector='OR'), name='article_published_has_time'),
+            constraint=models.CheckConstraint(condition=models.Q(models.Q(('status', 'published'), ('status', 'embargoed'), _connector='OR', _negated=True), ('publish_at__isnull', False), _connector='OR'), name='article_published_has_time'),
         ),
         migrations.AddField(
             model_name='partnerlink',
