@@ -70,9 +70,7 @@ class SignupForm(SpamTrapsForm):
         if not chosen and cleaned.get("short"):
             chosen = [newsletter for newsletter in self.fields["newsletters"].queryset if newsletter.is_default]
         if not chosen:
-            self.add_error(
-                "newsletters", forms.ValidationError(_("Choose at least one newsletter."), code="required")
-            )
+            self.add_error("newsletters", forms.ValidationError(_("Choose at least one newsletter."), code="required"))
         cleaned["newsletters"] = chosen
         return cleaned
 

@@ -104,9 +104,7 @@ def confirm(request, token):
     try:
         if request.method == "POST":
             subscriptions = services.confirm(token=token)
-            return _private(
-                render(request, "donations/newsletters/confirmed.html", {"subscriptions": subscriptions})
-            )
+            return _private(render(request, "donations/newsletters/confirmed.html", {"subscriptions": subscriptions}))
         services.confirmation_pending(token=token)
     except services.InvalidLink as error:
         return _invalid(request, error)
@@ -133,4 +131,3 @@ def unsubscribe(request, token):
         # The link in a mail carries the reader's language; an address typed without it still finds it.
         return redirect(translate_url(request.path, language))
     return _private(render(request, template, {"subscriptions": subscriptions, "email": subscriptions[0].email}))
-
