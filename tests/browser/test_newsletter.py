@@ -110,3 +110,28 @@ def test_the_newsletter_page_is_accessible(live_server, page, newsletter, path):
     page.locator(".newsletter-page button[type=submit]").click()
     expect(page.locator("#error-summary")).to_be_visible()
     assert serious_accessibility_problems(page) == []
+
+
+@pytest.mark.parametrize("viewport", [PHONE], ids=["phone"])
+def test_an_article_with_a_prompt_in_every_placement_is_accessible(live_server, page, newsletter, viewport):
+    from donations.prompts.models import Prompt
+
+    for placement, extra in (("in-article", {"after_paragraph": 1}), ("banner", {}), ("end-of-article", {})):
+        Prompt.objects.create(
+            name=placement,
+            placement=placement,
+            heading="Sostén este periodismo",
+            heading_es="Sostén este periodismo",
+            text="Reader gifts pay for our reporting.",
+            text_es="Las donaciones de los lectores pagan nuestra reportería.",
+            **extra,
+        )
+    article = make_article(title="Cárceles tomadas", language="es", body="<p>Uno.</p><p>Dos.</p>")
+    page.goto(f"{live_server.url}{article.get_absolute_url()}")
+    expect(page.locator(".prompt")).to_have_count(3)
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    assert serious_accessibility_problems(page) == []
+    # The prompts and their pixels set no cookie (the donate form they lead to has its CSRF cookie).
+    assert page.context.cookies() == []
+    page.locator(".prompt--in-article").get_by_role("link", name="Donar").click()
+    page.wait_for_url("**/es/donate/?placement=prompt-*")
