@@ -39,27 +39,27 @@ def test_a_reader_subscribes_in_spanish_confirms_and_unsubscribes_in_one_click(l
     )
     page.goto(f"{live_server.url}{article.get_absolute_url()}")
     box = page.locator(".newsletter-box--article")
-    expect(box.get_by_role("heading")).to_have_text("Recibe nuestras investigaciones por correo")
-    box.get_by_label("Tu correo electrónico").fill("lucia.mendez@example.org")
+    expect(box.get_by_role("heading")).to_have_text("Reciba nuestras investigaciones por correo")
+    box.get_by_label("Su correo electrónico").fill("lucia.mendez@example.org")
     page.wait_for_timeout(1100)  # a person takes longer than the minimum fill time
     box.get_by_role("button", name="Suscribirme").click()
 
     page.wait_for_url("**/es/newsletter/sent/")
-    expect(page.locator("h1")).to_have_text("Revisa tu bandeja de entrada")
+    expect(page.locator("h1")).to_have_text("Revise su bandeja de entrada")
     assert serious_accessibility_problems(page) == []
     subscription = Subscription.objects.get()
     assert (subscription.status, subscription.language, subscription.consent_source) == ("pending", "es", "article")
 
     [message] = mail.outbox
-    assert message.subject.startswith("Confirma tu suscripción")
+    assert message.subject.startswith("Confirme su suscripción")
     confirm = re.search(r"(https?://\S+/newsletter/confirm/\S+/)", message.body).group(1)
     page.goto(live_server.url + path_of(confirm))
-    expect(page.locator("h1")).to_have_text("Confirma tu suscripción")
+    expect(page.locator("h1")).to_have_text("Confirme su suscripción")
     assert serious_accessibility_problems(page) == []
     subscription.refresh_from_db()
     assert subscription.status == "pending"  # opening the link alone confirms nothing
     page.get_by_role("button", name="Confirmar mi suscripción").click()
-    expect(page.locator("h1")).to_have_text("Ya estás suscrito")
+    expect(page.locator("h1")).to_have_text("Ya está suscrito")
     expect(page.locator("main")).to_contain_text("El resumen del viernes")
     subscription.refresh_from_db()
     assert subscription.status == "confirmed"
@@ -71,7 +71,7 @@ def test_a_reader_subscribes_in_spanish_confirms_and_unsubscribes_in_one_click(l
     expect(page.locator("h1")).to_have_text("Darme de baja")
     assert serious_accessibility_problems(page) == []
     page.get_by_role("button", name="Darme de baja").click()
-    expect(page.locator("h1")).to_have_text("Te has dado de baja")
+    expect(page.locator("h1")).to_have_text("Se ha dado de baja")
     subscription.refresh_from_db()
     assert subscription.status == "unsubscribed"
     # Nothing on the way set a cookie.
@@ -85,7 +85,7 @@ def test_without_javascript_the_footer_box_leads_to_the_full_form(live_server, b
     try:
         page.goto(f"{live_server.url}/es/")
         footer = page.locator(".newsletter-box--footer")
-        footer.get_by_label("Tu correo electrónico").fill("pedro@example.org")
+        footer.get_by_label("Su correo electrónico").fill("pedro@example.org")
         footer.get_by_role("button", name="Suscribirme").click()
         expect(page.locator("#error-summary")).to_contain_text("Un paso más")
         expect(page.get_by_label("Correo electrónico")).to_have_value("pedro@example.org")

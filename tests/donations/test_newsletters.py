@@ -143,7 +143,7 @@ def test_a_spanish_signup_is_confirmed_and_mailed_in_spanish(client, weekly, dja
     with translation.override("en"):
         assert row.consent_text != str(CONSENT_TEXT)  # the Spanish wording was shown, and kept
     [message] = mail.outbox
-    assert "Confirma tu suscripción" in message.subject
+    assert "Confirme su suscripción" in message.subject
     assert "El resumen semanal" in message.body
     assert link_in(message, "confirm").startswith("/es/newsletter/confirm/")
 
