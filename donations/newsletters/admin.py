@@ -11,6 +11,7 @@ from django.utils.translation import ngettext
 from donations.admin import spreadsheet_safe
 from donations.newsletters import services
 from donations.newsletters.models import NewsletterList, Subscription
+from donations.newsletters.providers import get_provider
 
 
 @admin.register(NewsletterList)
@@ -118,6 +119,9 @@ class SubscriptionAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Send selected to the e-mail service now"), permissions=["change"])
     def sync_now(self, request, queryset):
+        if get_provider() is None:
+            self.message_user(request, _("No e-mail service is configured (NEWSLETTER_PROVIDER)."), messages.ERROR)
+            return
         emails = sorted(set(queryset.values_list("email", flat=True)))
         synced = sum(services.sync_address(email=email) for email in emails)
         level = messages.SUCCESS if synced == len(emails) else messages.WARNING

@@ -152,7 +152,8 @@ def _locked_row(newsletter, email):
                 newsletter=newsletter,
                 email=email,
                 consent_text="",
-                sync_state=Subscription.Sync.PENDING,
+                # Nothing to mirror until the reader confirms: the service neither has nor should have it.
+                sync_state=Subscription.Sync.SYNCED,
             )
     except IntegrityError:
         return rows.get()

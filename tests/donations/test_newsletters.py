@@ -495,3 +495,32 @@ def test_fundraising_lists_filters_and_exports_subscribers(client, weekly, alert
     # The lists' page counts subscribers; staff cannot type a subscriber in.
     assert "Investigation alerts" in client.get("/admin/donations/newsletterlist/").content.decode()
     assert client.get("/admin/donations/subscription/add/").status_code == 403
+
+
+def test_staff_unsubscribe_a_reader_who_writes_in_and_push_failed_rows_now(
+    client, weekly, buttondown, django_capture_on_commit_callbacks
+):
+    row = Subscription.objects.create(
+        email="ana@example.org",
+        newsletter=weekly,
+        status="confirmed",
+        confirmed_at=timezone.now(),
+        consent_text="…",
+        sync_state="failed",
+    )
+    user = make_user("fundraiser", is_staff=True)
+    assign_role(user, FUNDRAISING)
+    client.force_login(user)
+    response = client.post(
+        "/admin/donations/subscription/", {"action": "sync_now", "_selected_action": [row.pk]}, follow=True
+    )
+    assert "1 of 1 addresses are in step with the e-mail service." in response.content.decode()
+    assert buttondown.subscribers["ana@example.org"]["tags"] == ["weekly"]
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            "/admin/donations/subscription/", {"action": "unsubscribe", "_selected_action": [row.pk]}, follow=True
+        )
+    assert "1 address unsubscribed." in response.content.decode()
+    row.refresh_from_db()
+    assert (row.status, row.sync_state) == ("unsubscribed", "synced")
+    assert buttondown.subscribers["ana@example.org"]["type"] == "unsubscribed"
