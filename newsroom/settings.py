@@ -479,7 +479,12 @@ RATELIMIT_IP_META_KEY = "donations.protection.client_ip"
 NEWSLETTER_PROVIDER = env_str("NEWSLETTER_PROVIDER", "")
 BUTTONDOWN_API_KEY = env_str("BUTTONDOWN_API_KEY")
 BUTTONDOWN_API_BASE = env_str("BUTTONDOWN_API_BASE", "https://api.buttondown.com/v1")
-NEWSLETTER_PROVIDER_TIMEOUT_SECONDS = env_int("NEWSLETTER_PROVIDER_TIMEOUT_SECONDS", 10)
+# A reader who confirms or unsubscribes waits on this call (after the change is committed), and a failed one
+# is retried later by retry_newsletter_sync: so it is short. It bounds the connection and each wait for data,
+# so a service that does not answer costs at most about twice as long.
+NEWSLETTER_PROVIDER_TIMEOUT_SECONDS = env_float("NEWSLETTER_PROVIDER_TIMEOUT_SECONDS", 4)
+if 2 * NEWSLETTER_PROVIDER_TIMEOUT_SECONDS > _WORKER_TIMEOUT / 2:
+    raise ImproperlyConfigured("NEWSLETTER_PROVIDER_TIMEOUT_SECONDS must be under a quarter of GUNICORN_TIMEOUT.")
 if NEWSLETTER_PROVIDER not in ("", "buttondown"):
     raise ImproperlyConfigured("NEWSLETTER_PROVIDER must be empty or 'buttondown'.")
 if NEWSLETTER_PROVIDER == "buttondown" and not BUTTONDOWN_API_KEY:
