@@ -524,3 +524,21 @@ def test_staff_unsubscribe_a_reader_who_writes_in_and_push_failed_rows_now(
     row.refresh_from_db()
     assert (row.status, row.sync_state) == ("unsubscribed", "synced")
     assert buttondown.subscribers["ana@example.org"]["type"] == "unsubscribed"
+
+
+def test_a_mail_server_that_fails_loses_no_signup_and_the_reader_may_ask_again_at_once(
+    client, weekly, settings, django_capture_on_commit_callbacks
+):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", 1, 2  # nothing listens
+    with django_capture_on_commit_callbacks(execute=True):
+        response = sign_up(client)
+    assert response.status_code == 303
+    row = Subscription.objects.get()
+    assert (row.status, row.confirmation_sent_at) == ("pending", None)
+    # The mail server is back: the same signup again mails the link straight away, still one row.
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    with django_capture_on_commit_callbacks(execute=True):
+        sign_up(client)
+    assert len(mail.outbox) == 1
+    assert Subscription.objects.count() == 1
