@@ -53,6 +53,9 @@ ROLES = {
         # The log of partner link visits is a record: read, never edited.
         "articles.view_partneraccess",
         "articles.view_historicalarticle",
+        # Editors place donate and newsletter prompts (fundraising too).
+        *(f"donations.{action}_prompt" for action in ("add", "change", "delete", "view")),
+        "donations.view_newsletterlist",
         *(f"taggit.{action}_tag" for action in ("add", "change", "delete", "view")),
     ],
     FUNDRAISING: [
@@ -60,6 +63,11 @@ ROLES = {
         "donations.export_donation",
         "donations.view_paymentevent",
         "donations.view_republication",
+        *(f"donations.{action}_newsletterlist" for action in ("add", "change", "delete", "view")),
+        "donations.view_subscription",
+        "donations.change_subscription",
+        "donations.export_subscription",
+        *(f"donations.{action}_prompt" for action in ("add", "change", "delete", "view")),
     ],
     MODERATOR: [
         "donations.view_comment",

@@ -282,3 +282,8 @@ class PaymentEventAdmin(ReadOnlyAdmin):
     list_select_related = ["donation"]
     list_filter = ["outcome", "provider", "event_type", "received_at"]
     search_fields = ["event_id", "donation__reference", "donation__email"]
+
+
+# The newsletter and prompt admins live next to their models.
+import donations.newsletters.admin  # noqa: E402, F401
+import donations.prompts.admin  # noqa: E402, F401

@@ -320,3 +320,9 @@ class Republication(models.Model):
 
     def get_absolute_url(self):
         return self.article.get_absolute_url()
+
+
+# Newsletters and prompts live in their own modules (donations/newsletters/, donations/prompts/); their
+# models are part of this app.
+from donations.newsletters.models import NewsletterList, Subscription  # noqa: E402, F401
+from donations.prompts.models import Prompt  # noqa: E402, F401

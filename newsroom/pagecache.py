@@ -92,10 +92,24 @@ class Version:
 
 
 def _next_scheduled_time(now):
-    """The next time an article goes live by itself: a scheduled publication, or an embargo lifting."""
+    """The next time a page changes by itself: a scheduled publication, an embargo lifting, or a time
+    registered with schedule() (a prompt's start or end)."""
     from articles.models import Article
 
-    return Article.objects.going_live(now).aggregate(next=Min("publish_at")).get("next")
+    scheduled = Article.objects.going_live(now).aggregate(next=Min("publish_at")).get("next")
+    found = [moment for moment in (scheduled, *(source(now) for source in _schedules)) if moment is not None]
+    return min(found) if found else None
+
+
+_schedules = []
+
+
+def schedule(next_change):
+    """Register `next_change(now)`: the next moment after `now` when something that pages show changes by
+    itself (a prompt's start or end date), or None. Pages are refreshed at that moment, as at a scheduled
+    publication. Read only when the content version is bumped, never per request."""
+    if next_change not in _schedules:
+        _schedules.append(next_change)
 
 
 def _load_version():

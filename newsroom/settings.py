@@ -461,9 +461,36 @@ READER_RATE_LIMITS = {
     "comment": "10/h",
     "helpful": "60/h",
     "republished": "600/h",
+    # Newsletter signups: per client, and from everyone at once (a cap on the confirmation mails that a
+    # flood of made-up signups could make us send, which would hurt the mail server's reputation).
+    "newsletter": "10/h",
+    "newsletter-all": "300/h",
+    # The prompts' view pixel and click redirect, per client (over it, served but not counted).
+    "prompt": "300/h",
 }
 RATELIMIT_ENABLE = env_bool("RATELIMIT_ENABLE", default=True)
 # The client's address: REMOTE_ADDR, or behind TRUSTED_PROXY_COUNT proxies the address they saw in
 # X-Forwarded-For (never the leftmost one, which the client writes itself).
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
 RATELIMIT_IP_META_KEY = "donations.protection.client_ip"
+
+# Newsletters (docs/donations.md). Subscribers live in our database; with NEWSLETTER_PROVIDER set they are
+# mirrored to that e-mail service after every change ("" keeps them here only; "buttondown" is implemented).
+NEWSLETTER_PROVIDER = env_str("NEWSLETTER_PROVIDER", "")
+BUTTONDOWN_API_KEY = env_str("BUTTONDOWN_API_KEY")
+BUTTONDOWN_API_BASE = env_str("BUTTONDOWN_API_BASE", "https://api.buttondown.com/v1")
+# A reader who confirms or unsubscribes waits on this call (after the change is committed), and a failed one
+# is retried later by retry_newsletter_sync: so it is short. It bounds the connection and each wait for data,
+# so a service that does not answer costs at most about twice as long.
+NEWSLETTER_PROVIDER_TIMEOUT_SECONDS = env_float("NEWSLETTER_PROVIDER_TIMEOUT_SECONDS", 4)
+if 2 * NEWSLETTER_PROVIDER_TIMEOUT_SECONDS > _WORKER_TIMEOUT / 2:
+    raise ImproperlyConfigured("NEWSLETTER_PROVIDER_TIMEOUT_SECONDS must be under a quarter of GUNICORN_TIMEOUT.")
+if NEWSLETTER_PROVIDER not in ("", "buttondown"):
+    raise ImproperlyConfigured("NEWSLETTER_PROVIDER must be empty or 'buttondown'.")
+if NEWSLETTER_PROVIDER == "buttondown" and not BUTTONDOWN_API_KEY:
+    raise ImproperlyConfigured("NEWSLETTER_PROVIDER=buttondown needs BUTTONDOWN_API_KEY.")
+# How long a confirmation link works, and how soon a repeated signup may mail another one.
+NEWSLETTER_CONFIRMATION_MAX_AGE_SECONDS = env_int("NEWSLETTER_CONFIRMATION_MAX_AGE_SECONDS", 7 * 24 * 60 * 60)
+NEWSLETTER_CONFIRMATION_RESEND_SECONDS = env_int("NEWSLETTER_CONFIRMATION_RESEND_SECONDS", 15 * 60)
+# A reader's views or clicks of one prompt count once within this window.
+PROMPT_COUNT_WINDOW_SECONDS = env_int("PROMPT_COUNT_WINDOW_SECONDS", 30 * 60)

@@ -14,6 +14,8 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     # The payment webhook and the republishing pixel: one address whatever the language.
     path("", include(donation_urls.endpoints)),
+    # The prompts' view pixel and click redirect: one address whatever the language.
+    path("", include("donations.prompts.urls")),
     # For crawlers: one sitemap index and one robots.txt for both languages, so outside i18n_patterns.
     # Public pages, cached like the reader pages (newsroom/pagecache.py); "p" is the sitemaps' page number.
     path("sitemap.xml", public_page(sitemaps.index), name="sitemap-index"),
@@ -42,6 +44,7 @@ urlpatterns += i18n_patterns(
     path(settings.ADMIN_PATH, admin.site.urls),
     path("", include("articles.urls")),
     path("", include("donations.urls")),
+    path("", include("donations.newsletters.urls")),
     prefix_default_language=False,
 )
 

@@ -87,6 +87,9 @@ def make_user(username="staff", *, password="a-long-test-password", **fields):
 # Every public page first reads the content version that its cached copy is checked against
 # (newsroom/pagecache.py): one query when there is no Redis, as in the tests.
 CONTENT_VERSION_QUERIES = 1
+# Every reader page built on base.html reads the live prompts once (donations/prompts/selection.py): the
+# site-wide banner, and on articles the in-article and end-of-article prompts, all from that one query.
+PROMPTS_QUERY = 1
 
 
 def assert_cacheable_for_anyone(response):

@@ -28,6 +28,7 @@ from taggit.models import Tag
 
 from articles import roles
 from articles.demo import pictures, plan, reference
+from articles.demo.reader_revenue import seed_reader_revenue
 from articles.demo.stories import synthetic_stories, synthetic_translation_key
 from articles.images import create_renditions
 from articles.models import (
@@ -43,6 +44,8 @@ from articles.models import (
     Section,
     TaggedArticle,
 )
+from donations.newsletters.models import NewsletterList, Subscription
+from donations.prompts.models import Prompt
 
 ArticleCountry = Article.countries.through
 # What the plan decides of each demo article, beyond its slug; and the times, which move on every run.
@@ -616,6 +619,7 @@ class DemoSeeder:
                 self.seed_authors()
                 self.seed_accounts({username: future.result() for username, future in hashed.items()})
                 self.seed_demo_articles()
+                seed_reader_revenue(now=self.now, newsroom=self.newsroom)
         if articles:
             self.seed_synthetic(articles)
         return passwords
@@ -648,4 +652,8 @@ def summary():
         ("Corrections and updates", Correction.objects.count()),
         ("Partner links", PartnerLink.objects.count()),
         ("Demo staff accounts", staff.count()),
+        ("Newsletter lists", NewsletterList.objects.count()),
+        ("  confirmed subscribers", Subscription.objects.filter(status=Subscription.Status.CONFIRMED).count()),
+        ("  waiting for confirmation", Subscription.objects.filter(status=Subscription.Status.PENDING).count()),
+        ("Prompts", Prompt.objects.count()),
     ]

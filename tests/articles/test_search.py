@@ -15,6 +15,7 @@ from articles.models import SEARCH_MATCH_START, SEARCH_MATCH_STOP
 from articles.search import highlight
 from tests.factories import (
     CONTENT_VERSION_QUERIES,
+    PROMPTS_QUERY,
     assert_cacheable_for_anyone,
     make_article,
     make_author,
@@ -304,7 +305,7 @@ class SearchResultsTests(TestCase):
         for _ in range(2):
             make_article(title="Ransom paid", section=self.briefs, countries=[self.mexico], authors=authors[:1])
         # section and country choices, count, results, bylines, sections menu
-        with self.assertNumQueries(CONTENT_VERSION_QUERIES + 6):
+        with self.assertNumQueries(CONTENT_VERSION_QUERIES + PROMPTS_QUERY + 6):
             self.client.get("/search/", {"q": "ransom", "country": "mexico"})
         for number in range(20):
             make_article(
@@ -315,14 +316,16 @@ class SearchResultsTests(TestCase):
                 tags=[f"topic-{number}"],
                 primary_country=self.mexico,
             )
-        with self.assertNumQueries(CONTENT_VERSION_QUERIES + 6):
+        with self.assertNumQueries(CONTENT_VERSION_QUERIES + PROMPTS_QUERY + 6):
             response = self.client.get("/search/", {"q": "ransom", "country": "mexico"})
         self.assertEqual(len(response.context["articles"]), 20)
 
     def test_query_count_without_a_query(self):
         """The bare form fetches its choices and nothing else: no search runs without words."""
         make_article(title="Ransom paid")
-        with self.assertNumQueries(CONTENT_VERSION_QUERIES + 3):  # section and country choices, sections menu
+        with self.assertNumQueries(
+            CONTENT_VERSION_QUERIES + PROMPTS_QUERY + 3
+        ):  # section and country choices, sections menu
             self.client.get("/search/")
 
 

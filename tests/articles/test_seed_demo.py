@@ -293,6 +293,22 @@ class SeedDemoTests(TestCase):
         self.assertEqual(editor.author.slug, "tomas-echeverria")
         self.assertEqual(writer.author.slug, "andres-penaloza")
 
+    def test_newsletters_subscribers_and_prompts(self):
+        from donations.newsletters.models import NewsletterList, Subscription
+        from donations.prompts.models import Prompt
+
+        self.assertEqual(NewsletterList.objects.count(), 2)
+        statuses = set(Subscription.objects.values_list("status", "language"))
+        self.assertLessEqual({("confirmed", "en"), ("confirmed", "es"), ("pending", "en"), ("pending", "es")}, statuses)
+        live = Prompt.objects.live()
+        self.assertEqual({prompt.placement for prompt in live}, set(Prompt.Placement.values))
+        for prompt in live:
+            prompt.full_clean()
+            self.assertTrue(prompt.text and prompt.text_es, prompt.name)
+        # A reader sees them: the banner on the home page, the in-article prompt in a long enough article.
+        self.assertContains(self.client.get("/es/"), "hasta el 31 de diciembre")
+        self.assertRegex(self.output, r"Prompts:\s+4\n")
+
     def test_prints_a_summary(self):
         self.assertRegex(self.output, r"Articles:\s+200\n")
         self.assertRegex(self.output, r"Tags:\s+60\n")

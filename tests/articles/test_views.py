@@ -13,6 +13,7 @@ from articles.services import pair_translations
 from articles.views import HomeView
 from tests.factories import (
     CONTENT_VERSION_QUERIES,
+    PROMPTS_QUERY,
     assert_cacheable_for_anyone,
     make_article,
     make_author,
@@ -66,12 +67,12 @@ class HomePageTests(TestCase):
         for _ in range(3):
             make_article(section=section, authors=authors[:1], lead_image=make_image())
         # latest, their bylines, the newest of each section, sections, sections menu, organization news
-        with self.assertNumQueries(CONTENT_VERSION_QUERIES + 6):
+        with self.assertNumQueries(CONTENT_VERSION_QUERIES + PROMPTS_QUERY + 6):
             self.client.get("/")
         for _ in range(10):
             make_article(section=section, authors=authors, lead_image=make_image())
             make_article(section=make_section(), authors=authors)
-        with self.assertNumQueries(CONTENT_VERSION_QUERIES + 6):
+        with self.assertNumQueries(CONTENT_VERSION_QUERIES + PROMPTS_QUERY + 6):
             self.client.get("/")
 
     def test_shows_sections_and_organization_news(self):
@@ -408,7 +409,7 @@ class ArticlePageTests(TestCase):
         url = self.article.get_absolute_url()
         # article, bylines, tags, countries, corrections, links, related, translation, sections menu,
         # organization news
-        with self.assertNumQueries(CONTENT_VERSION_QUERIES + 10):
+        with self.assertNumQueries(CONTENT_VERSION_QUERIES + PROMPTS_QUERY + 10):
             self.client.get(url)
         for number in range(5):
             self.article.tags.add(f"topic-{number}")
@@ -428,7 +429,7 @@ class ArticlePageTests(TestCase):
         with self.assertNumQueries(CONTENT_VERSION_QUERIES):
             self.client.get(url)
         cache.clear()
-        with self.assertNumQueries(CONTENT_VERSION_QUERIES + 10):
+        with self.assertNumQueries(CONTENT_VERSION_QUERIES + PROMPTS_QUERY + 10):
             self.client.get(url)
 
 
@@ -519,11 +520,13 @@ class ListingPageTests(TestCase):
 
     def test_query_count_does_not_grow_with_page_size(self):
         """Guards against one byline or label query per teaser on listings."""
-        with self.assertNumQueries(CONTENT_VERSION_QUERIES + 5):  # section, count, articles, bylines, sections menu
+        with self.assertNumQueries(
+            CONTENT_VERSION_QUERIES + PROMPTS_QUERY + 5
+        ):  # section, count, articles, bylines, sections menu
             self.client.get("/news/briefs/")
         for _ in range(15):
             make_article(section=self.section, authors=[make_author(), make_author()], tags=["prisons"])
-        with self.assertNumQueries(CONTENT_VERSION_QUERIES + 5):
+        with self.assertNumQueries(CONTENT_VERSION_QUERIES + PROMPTS_QUERY + 5):
             self.client.get("/news/briefs/")
 
 
