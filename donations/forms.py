@@ -3,7 +3,7 @@
 import re
 import time
 import uuid
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django import forms
 from django.conf import settings
@@ -318,10 +318,10 @@ class DonationForm(SpamTrapsForm):
         amount = self.cleaned_data["amount"]
         if amount in ("", OTHER):
             return amount
-        try:
-            return Decimal(amount)
-        except InvalidOperation as error:
-            raise forms.ValidationError(_("Choose one of the amounts."), code="invalid_choice") from error
+        # Plain digits only: Decimal() also reads "NaN", "Infinity" and "1e309", which no comparison survives.
+        if not re.fullmatch(r"\d{1,9}(\.\d{1,2})?", amount):
+            raise forms.ValidationError(_("Choose one of the amounts."), code="invalid_choice")
+        return Decimal(amount)
 
     def clean_other_amount(self):
         text = re.sub(r"[\s$€]", "", self.cleaned_data["other_amount"])

@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from hypothesis.extra.django import TestCase as HypothesisTestCase
 
 from articles.roles import assign_role
+from donations.newsletters.models import NewsletterList
 from tests.donations.conftest import aged_token, comment_data, donation_data
 from tests.factories import make_article, make_user
 
@@ -73,12 +74,13 @@ class SearchBoxTests(HypothesisTestCase):
 
 @override_settings(RATELIMIT_ENABLE=False)
 class ReaderFormTests(HypothesisTestCase):
-    """The donate, comment and helpful forms with any value in any field: shown again with what went wrong,
+    """The donate, comment, helpful and newsletter forms with any value in any field: shown again with what went wrong,
     or taken; never a server error."""
 
     @classmethod
     def setUpTestData(cls):
         cls.article = make_article(title="Gangs tax the port")
+        NewsletterList.objects.create(slug="weekly", name="The weekly briefing")
 
     def post(self, address, data):
         # Encoded here, as a browser or a script would send it: bytes go as they are, UTF-8 or not.
@@ -92,6 +94,8 @@ class ReaderFormTests(HypothesisTestCase):
 
     @examples
     @given(values=st.dictionaries(st.sampled_from(list(donation_data())), FIELD_TEXT), keep_token=st.booleans())
+    @example(values={"amount": "NAN"}, keep_token=True)
+    @example(values={"amount": "Infinity", "currency": "EUR"}, keep_token=True)
     def test_the_donate_form(self, values, keep_token):
         response = self.post(reverse("donations:donate"), self.fuzzed(donation_data(), values, keep_token))
         self.assertIn(response.status_code, READER_ANSWERS)
@@ -108,6 +112,19 @@ class ReaderFormTests(HypothesisTestCase):
     def test_the_helpful_vote(self, values):
         address = reverse("donations:helpful-vote", args=[self.article.section.slug, self.article.slug])
         response = self.post(address, {"helpful": "yes", **values})
+        self.assertIn(response.status_code, READER_ANSWERS)
+
+    @examples
+    @given(values=st.dictionaries(st.sampled_from(["email", "newsletters", "website", "form_token"]), FIELD_TEXT))
+    @example(values={"newsletters": "\x00"})
+    def test_the_newsletter_form(self, values):
+        data = {"form_token": aged_token(), "email": "lucia@example.org", "newsletters": "weekly", "website": ""}
+        response = self.client.post(
+            reverse("newsletters:signup"),
+            urlencode({**data, **values}),
+            content_type="application/x-www-form-urlencoded",
+            HTTP_ORIGIN="http://testserver",
+        )
         self.assertIn(response.status_code, READER_ANSWERS)
 
     @examples
