@@ -97,13 +97,37 @@ class ImageAdmin(admin.ModelAdmin):
     list_display = ["thumbnail", "alt_text", "credit", "size", "uploaded_at"]
     list_display_links = ["thumbnail", "alt_text"]
     search_fields = ["alt_text", "alt_text_es", "caption", "caption_es", "credit"]
-    fields = ["file", "preview", "alt_text", "alt_text_es", "caption", "caption_es", "credit", "size", "uploaded_at"]
+    fields = [
+        "file",
+        "preview",
+        ("focal_x", "focal_y"),
+        "alt_text",
+        "alt_text_es",
+        "caption",
+        "caption_es",
+        "credit",
+        "size",
+        "uploaded_at",
+    ]
     readonly_fields = ["preview", "size", "uploaded_at"]
+
+    def has_change_permission(self, request, obj=None):
+        # Writers may not change an image that published work shows (articles/workflow.py).
+        return super().has_change_permission(request, obj) and workflow.can_change_image(request.user, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and workflow.can_change_image(request.user, obj)
+
+    class Media:
+        # A click on the preview sets the focal point; without JavaScript, the two number fields do.
+        js = ["articles/admin/focal_point.js"]
+        css = {"all": ["articles/admin/article.css"]}
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
-        if "file" in form.changed_data:
-            # The smaller copies that phones download, made once per upload rather than per page view.
+        if {"file", "focal_x", "focal_y"} & set(form.changed_data):
+            # The smaller copies that phones download and the cropped social card, made once per upload
+            # or focal point rather than per page view.
             create_renditions(obj)
 
     # The rich-text editor's image dialog (articles/static/articles/admin/blocks.js): search the
@@ -164,10 +188,8 @@ class ImageAdmin(admin.ModelAdmin):
     @staticmethod
     def _thumbnail_url(image):
         # The smallest copy is plenty for a thumbnail, and a list of originals would weigh megabytes.
-        if image.renditions:
-            smallest = min(image.renditions.items(), key=lambda item: int(item[0]))[1]
-            return image.file.storage.url(smallest)
-        return image.file.url
+        widths = image.widths()
+        return image.file.storage.url(widths[min(widths)]) if widths else image.file.url
 
     @staticmethod
     def _img(image, width):
@@ -184,7 +206,20 @@ class ImageAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("preview"))
     def preview(self, image):
-        return self._img(image, 400)
+        if not image.file or not image.width:
+            return ""
+        height = round(400 * image.height / image.width)
+        return format_html(
+            '<div class="focal-point" data-focal-x="{}" data-focal-y="{}">'
+            '<img src="{}" width="400" height="{}" alt="">'
+            '<span class="focal-point__marker" aria-hidden="true"></span></div>'
+            '<p class="help">{}</p>',
+            image.focal_x,
+            image.focal_y,
+            self._thumbnail_url(image),
+            height,
+            _("Click the picture on its subject to set the focal point: crops keep it in frame."),
+        )
 
     @admin.display(description=_("size"))
     def size(self, image):

@@ -360,11 +360,30 @@ class VerifiedImageField(forms.ImageField):
 
 
 class ImageAdminForm(forms.ModelForm):
+    """The image form of the admin and of the editor's upload dialog (which sends no focal point: the
+    centre until an editor sets one)."""
+
     class Meta:
         model = Image
-        fields = ["file", "alt_text", "alt_text_es", "caption", "caption_es", "credit"]
+        fields = ["file", "alt_text", "alt_text_es", "caption", "caption_es", "credit", "focal_x", "focal_y"]
         field_classes = {"file": VerifiedImageField}
-        widgets = {"file": forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"})}
+        widgets = {
+            "file": forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
+            "focal_x": forms.NumberInput(attrs={"min": 0, "max": 100, "step": 1}),
+            "focal_y": forms.NumberInput(attrs={"min": 0, "max": 100, "step": 1}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("focal_x", "focal_y"):
+            if name in self.fields:
+                self.fields[name].required = False
+
+    def clean_focal_x(self):
+        return 50 if self.cleaned_data.get("focal_x") is None else self.cleaned_data["focal_x"]
+
+    def clean_focal_y(self):
+        return 50 if self.cleaned_data.get("focal_y") is None else self.cleaned_data["focal_y"]
 
 
 class TagAdminForm(forms.ModelForm):

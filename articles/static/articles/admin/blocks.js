@@ -6,7 +6,7 @@
 //   <aside class="pullquote"><p>…</p></aside>
 //   <aside data-see-also="34"></aside>
 // Addresses and words come from the server (articles/forms.py), in the admin's language.
-import { Extension, Node, crel, mergeAttributes } from "django-prose-editor/editor"
+import { Extension, Node, crel, mergeAttributes, pm } from "django-prose-editor/editor"
 
 const csrfToken = () => document.querySelector("[name=csrfmiddlewaretoken]")?.value || ""
 
@@ -54,6 +54,26 @@ const buttonRow = (...buttons) => crel("div", { className: "prose-editor-dialog-
 // A small preview in the editor of a block that is rendered elsewhere; not editable in place.
 const blockView = (className, children) =>
   crel("div", { className: `newsroom-block ${className}`, contentEditable: "false" }, children)
+
+// Inserts a block at the cursor and puts the cursor in a paragraph after it, so that the next thing
+// typed or inserted follows the block instead of replacing it.
+const insertBlock = (editor, content) =>
+  editor
+    .chain()
+    .focus()
+    .insertContent(content)
+    .command(({ tr }) => {
+      const { selection } = tr
+      const after = selection.node ? selection.to : null
+      if (after === null) return true
+      const next = tr.doc.nodeAt(after)
+      if (!next || next.type.name !== "paragraph") {
+        tr.insert(after, tr.doc.type.schema.nodes.paragraph.create())
+      }
+      tr.setSelection(pm.state.TextSelection.create(tr.doc, after + 1))
+      return true
+    })
+    .run()
 
 /* Figures from the image library */
 
@@ -239,7 +259,7 @@ export const LibraryFigure = Node.create({
         () =>
         ({ editor }) => {
           chooseImage(editor, this.options).then((attrs) => {
-            if (attrs) editor.chain().focus().insertContent({ type: this.name, attrs }).run()
+            if (attrs) insertBlock(editor, { type: this.name, attrs })
           })
           return true
         },
@@ -341,12 +361,7 @@ export const Embed = Node.create({
         () =>
         ({ editor }) => {
           chooseEmbed(editor, this.options).then((attrs) => {
-            if (attrs)
-              editor
-                .chain()
-                .focus()
-                .insertContent({ type: this.name, attrs: { provider: attrs.provider, url: attrs.url } })
-                .run()
+            if (attrs) insertBlock(editor, { type: this.name, attrs: { provider: attrs.provider, url: attrs.url } })
           })
           return true
         },
@@ -511,7 +526,7 @@ export const SeeAlso = Node.create({
         () =>
         ({ editor }) => {
           chooseArticle(editor, this.options).then((attrs) => {
-            if (attrs) editor.chain().focus().insertContent({ type: this.name, attrs }).run()
+            if (attrs) insertBlock(editor, { type: this.name, attrs })
           })
           return true
         },
