@@ -44,7 +44,7 @@ ADMIN = {
         "upload": "Subir e insertar",
         "insert": "Insertar",
         "insert_table": "Insertar tabla",
-        "submitted": "ahora está en revisión",
+        "submitted": "en revisión",
         "not_embeddable": "Este enlace no se puede insertar",
     },
 }
