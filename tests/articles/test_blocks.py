@@ -212,7 +212,8 @@ class ReaderPageTests(TestCase):
                 '<aside class="pullquote"><p>Nobody moves without paying.</p></aside>'
             ),
             analysis=(
-                f'<p>Two.</p><aside data-see-also="{cls.linked.pk}"></aside><aside data-see-also="{cls.draft.pk}"></aside>'
+                f'<p>Two.</p><aside data-see-also="{cls.linked.pk}"></aside>'
+                f'<aside data-see-also="{cls.draft.pk}"></aside>'
             ),
         )
 
