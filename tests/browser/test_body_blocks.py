@@ -35,6 +35,9 @@ ADMIN = {
         "insert_table": "Insert Table",
         "submitted": "is now in review",
         "not_embeddable": "This link cannot be embedded",
+        "see_also": "Insert a SEE ALSO callout",
+        "pull_quote": "Pull quote",
+        "saved": "was changed successfully",
     },
     "es": {
         "prefix": "/es",
@@ -46,6 +49,9 @@ ADMIN = {
         "insert_table": "Insertar tabla",
         "submitted": "en revisión",
         "not_embeddable": "Este enlace no se puede insertar",
+        "see_also": "Insertar un LEA TAMBIÉN",
+        "pull_quote": "Cita destacada",
+        "saved": "se cambió correctamente",
     },
 }
 
@@ -63,6 +69,7 @@ def test_writer_puts_an_image_an_embed_and_a_table_in_a_brief(live_server, page,
     writer = make_user("writer", password=PASSWORD, first_name="Ana", last_name="Ruiz")
     assign_role(writer, "Writer")
     make_author(name="Ana Ruiz", slug="ana-ruiz", user=writer)
+    earlier = make_article(title="How the port cartel took the cranes", slug="port-cranes")
     photo = tmp_path / "checkpoint.jpg"
     photo.write_bytes(image_file(size=(900, 600)).read())
 
@@ -120,6 +127,19 @@ def test_writer_puts_an_image_an_embed_and_a_table_in_a_brief(live_server, page,
     page.keyboard.press("Tab")
     page.keyboard.type("11")
 
+    # 4. In the analysis: a SEE ALSO callout found by its headline, then a pull quote.
+    analysis = page.locator(".field-analysis .prose-editor")
+    analysis.locator("[contenteditable=true]").click()
+    page.keyboard.type("The pattern repeats in other ports.")
+    page.keyboard.press("Enter")
+    analysis.get_by_role("button", name=words["see_also"]).click()
+    dialog = page.locator("dialog.newsroom-dialog")
+    dialog.locator("input[name=article-search]").fill("port cartel")
+    dialog.locator(".newsroom-article-choice", has_text="How the port cartel took the cranes").click()
+    expect(analysis.locator(".newsroom-block--see-also")).to_contain_text("How the port cartel took the cranes")
+    page.keyboard.type("Nobody moves a container without paying.")
+    analysis.get_by_role("button", name=words["pull_quote"]).click()
+
     page.locator("button[name=_transition][value=submit]").click()
     expect(page.locator(".messagelist")).to_contain_text(words["submitted"])
 
@@ -138,6 +158,20 @@ def test_writer_puts_an_image_an_embed_and_a_table_in_a_brief(live_server, page,
     )
     assert re.search(r"<table><tbody><tr><th[^>]*><p>Day</p></th><th[^>]*><p>Checkpoints</p></th></tr>", article.body)
     assert re.search(r"<tr><td[^>]*><p>Monday</p></td><td[^>]*><p>11</p></td></tr></tbody></table>", article.body)
+    assert article.analysis == (
+        f'<p>The pattern repeats in other ports.</p><aside data-see-also="{earlier.pk}"></aside>'
+        '<aside class="pullquote"><p>Nobody moves a container without paying.</p></aside>'
+    )
+
+    # Opened again and saved, the blocks come back as they were.
+    body_before, analysis_before = article.body, article.analysis
+    page.goto(f"{live_server.url}{words['prefix']}/admin/articles/article/{article.pk}/change/")
+    expect(body.locator(".newsroom-block--figure img")).to_be_visible()
+    expect(page.locator(".field-analysis .newsroom-block--see-also")).to_contain_text("How the port cartel")
+    page.locator("input[name=_continue]").click()
+    expect(page.locator(".messagelist")).to_contain_text(words["saved"])
+    article.refresh_from_db()
+    assert (article.body, article.analysis) == (body_before, analysis_before)
     sign_out(page)
 
 
