@@ -15,7 +15,7 @@ from articles.images import create_renditions
 from articles.models import Article, Image
 from articles.roles import assign_role
 from tests.browser.conftest import DESKTOP, PHONE
-from tests.browser.test_editorial import PASSWORD, choose, sign_out
+from tests.browser.test_editorial import PASSWORD, choose, sign_in, sign_out
 from tests.browser.test_reader import assert_accessible
 from tests.factories import image_file, make_article, make_author, make_image, make_section, make_user
 
@@ -249,3 +249,24 @@ def test_reader_page_with_blocks_is_valid_accessible_and_loads_embeds_on_request
     expect(frame).to_have_count(1)
     expect(frame).to_have_attribute("src", "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ")
     expect(frame).to_have_attribute("title", re.compile("YouTube"))
+
+
+def test_editor_sets_the_focal_point_with_a_click(live_server, page):
+    editor = make_user("editor", password=PASSWORD)
+    assign_role(editor, "Editor")
+    image = make_image(file=image_file(size=(1000, 600)), alt_text="A port at dawn")
+    create_renditions(image)
+    sign_in(page, live_server, "editor")
+    page.goto(f"{live_server.url}/admin/articles/image/{image.pk}/change/")
+
+    picture = page.locator(".focal-point img")
+    box = picture.bounding_box()
+    picture.click(position={"x": box["width"] * 0.8, "y": box["height"] * 0.25})
+    expect(page.locator("#id_focal_x")).to_have_value("80")
+    expect(page.locator("#id_focal_y")).to_have_value("25")
+    expect(page.locator(".focal-point__marker")).to_be_visible()
+    page.locator("input[name=_save]").click()
+    expect(page.locator(".messagelist")).to_be_visible()
+
+    image.refresh_from_db()
+    assert (image.focal_x, image.focal_y) == (80, 25)
