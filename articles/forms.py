@@ -44,7 +44,21 @@ RICH_TEXT_EXTENSIONS = {
     "TableRow": True,
     "TableHeader": True,
     "TableCell": True,
-    "TableLabels": {"labels": {"button": _("Insert a table")}},
+    "TableLabels": {
+        "labels": {
+            "button": _("Insert a table"),
+            "items": {
+                "table:addColumnAfter": _("Add a column"),
+                "table:deleteColumn": _("Delete the column"),
+                "table:addRowAfter": _("Add a row"),
+                "table:deleteRow": _("Delete the row"),
+                "table:mergeCells": _("Merge the cells"),
+                "table:splitCell": _("Split the cell"),
+                "table:toggleHeaderCell": _("Header cell on or off"),
+                "table:deleteTable": _("Delete the table"),
+            },
+        }
+    },
     "LibraryFigure": {
         "pickerUrl": reverse_lazy("admin:articles_image_picker"),
         "uploadUrl": reverse_lazy("admin:articles_image_upload"),

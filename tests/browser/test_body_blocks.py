@@ -36,6 +36,7 @@ ADMIN = {
         "submitted": "is now in review",
         "not_embeddable": "This link cannot be embedded",
         "see_also": "Insert a SEE ALSO callout",
+        "add_row": "Add a row",
         "pull_quote": "Pull quote",
         "saved": "was changed successfully",
     },
@@ -49,7 +50,8 @@ ADMIN = {
         "insert_table": "Insertar tabla",
         "submitted": "en revisión",
         "not_embeddable": "Este enlace no se puede insertar",
-        "see_also": "Insertar un LEA TAMBIÉN",
+        "see_also": "Insertar un VEA TAMBIÉN",
+        "add_row": "Añadir una fila",
         "pull_quote": "Cita destacada",
         "saved": "se cambió correctamente",
     },
@@ -118,6 +120,9 @@ def test_writer_puts_an_image_an_embed_and_a_table_in_a_brief(live_server, page,
     dialog.get_by_role("button", name=words["insert_table"]).click()
     cells = body.locator("table th, table td")
     expect(cells).to_have_count(4)
+    cells.nth(0).click()
+    # The table's own buttons speak the admin's language.
+    expect(body.get_by_role("button", name=words["add_row"])).to_be_visible()
     cells.nth(0).click()
     page.keyboard.type("Day")
     page.keyboard.press("Tab")

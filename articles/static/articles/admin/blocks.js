@@ -543,7 +543,7 @@ export const SeeAlso = Node.create({
   },
 })
 
-/* The table button, named in the admin's language (the editor's own is in English only). */
+/* The table buttons, named in the admin's language (the editor's own are in English only). */
 
 export const TableLabels = Extension.create({
   name: "tableLabels",
@@ -561,5 +561,14 @@ export const TableLabels = Extension.create({
       command: (editor) => editor.chain().focus().insertTableWithOptions().run(),
       button: buttons.material("grid_on", this.options.labels.button),
     })
+    // The table's own buttons (add a column, delete a row…), named in the admin's language too.
+    const names = this.options.labels.items || {}
+    for (const item of menu.items("table")) {
+      const label = names[item.name]
+      if (label && item.button) {
+        item.button.title = label
+        item.button.setAttribute("aria-label", label)
+      }
+    }
   },
 })
