@@ -16,7 +16,7 @@ from django.http import Http404, JsonResponse
 from django.urls import path, reverse
 from django.utils import timezone, translation
 from django.utils.formats import date_format
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.text import format_lazy
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
@@ -108,8 +108,9 @@ class ImageAdmin(admin.ModelAdmin):
         "credit",
         "size",
         "uploaded_at",
+        "shown_by",
     ]
-    readonly_fields = ["preview", "size", "uploaded_at"]
+    readonly_fields = ["preview", "size", "uploaded_at", "shown_by"]
 
     def has_change_permission(self, request, obj=None):
         # Writers may not change an image that published work shows (articles/workflow.py).
@@ -220,6 +221,35 @@ class ImageAdmin(admin.ModelAdmin):
             height,
             _("Click the picture on its subject to set the focal point: crops keep it in frame."),
         )
+
+    SHOWN_BY_LISTED = 10
+
+    @admin.display(description=_("shown by"))
+    def shown_by(self, image):
+        """The articles that show the image, so that whoever changes it knows what changes with it."""
+        if image.pk is None:
+            return "–"
+        articles = list(
+            workflow.articles_showing(image).only("pk", "title", "status", "publish_at")[: self.SHOWN_BY_LISTED + 1]
+        )
+        if not articles:
+            return _("No article shows this image yet.")
+        items = format_html_join(
+            "",
+            '<li><a href="{}">{}</a> ({})</li>',
+            (
+                (reverse("admin:articles_article_change", args=[article.pk]), article.title, _state_text(article))
+                for article in articles[: self.SHOWN_BY_LISTED]
+            ),
+        )
+        more = format_html("<li>{}</li>", _("and more")) if len(articles) > self.SHOWN_BY_LISTED else ""
+        note = ""
+        if any(article.status == Article.Status.PUBLISHED for article in articles):
+            note = format_html(
+                '<p class="help">{}</p>',
+                _("Published work shows this image: only an editor can change or replace it."),
+            )
+        return format_html("<ul>{}{}</ul>{}", items, more, note)
 
     @admin.display(description=_("size"))
     def size(self, image):

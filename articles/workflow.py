@@ -66,12 +66,13 @@ def can_change_image(user, image):
         return False
     if can_publish(user) or image is None or image.pk is None:
         return True
+    return not articles_showing(image).filter(status=Article.Status.PUBLISHED).exists()
+
+
+def articles_showing(image):
+    """The articles that show `image`, as their lead image or in their body or analysis."""
     shown = f'<figure data-image="{image.pk}"></figure>'
-    return not (
-        Article.objects.filter(status=Article.Status.PUBLISHED)
-        .filter(Q(lead_image=image) | Q(body__contains=shown) | Q(analysis__contains=shown))
-        .exists()
-    )
+    return Article.objects.filter(Q(lead_image=image) | Q(body__contains=shown) | Q(analysis__contains=shown))
 
 
 @dataclass(frozen=True)

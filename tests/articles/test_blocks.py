@@ -438,7 +438,7 @@ class ImagePermissionTests(TestCase):
         cls.lead = make_image(alt_text="Lead", caption="Lead caption")
         cls.inline = make_image(alt_text="Inline", caption="Inline caption")
         cls.unused = make_image(alt_text="Unused", caption="Unused caption")
-        make_article(lead_image=cls.lead)
+        make_article(title="Port gate fees double", lead_image=cls.lead)
         make_article(analysis=f'<figure data-image="{cls.inline.pk}"></figure>')
         make_article(published=False, body=f'<figure data-image="{cls.unused.pk}"></figure>')
 
@@ -449,8 +449,9 @@ class ImagePermissionTests(TestCase):
     def test_a_writer_cannot_change_an_image_published_work_shows(self):
         self.client.force_login(self.writer)
         for image in (self.lead, self.inline):
-            page = self.client.get(reverse("admin:articles_image_change", args=[image.pk]))
-            assert 'name="alt_text"' not in page.content.decode()
+            page = self.client.get(reverse("admin:articles_image_change", args=[image.pk])).content.decode()
+            assert 'name="alt_text"' not in page
+            assert "only an editor can change or replace it" in page
             assert self.post(image, alt_text="Changed", caption="Changed").status_code == 403
             image.refresh_from_db()
             assert (image.alt_text, image.caption) != ("Changed", "Changed")
@@ -459,6 +460,14 @@ class ImagePermissionTests(TestCase):
                 {"file": image_file(), "alt_text": image.alt_text, "focal_x": 50, "focal_y": 50},
             )
             assert response.status_code == 403
+
+    def test_the_image_page_names_the_articles_that_show_it(self):
+        self.client.force_login(self.editor)
+        page = self.client.get(reverse("admin:articles_image_change", args=[self.lead.pk])).content.decode()
+        assert "Port gate fees double" in page
+        unused = make_image()
+        page = self.client.get(reverse("admin:articles_image_change", args=[unused.pk])).content.decode()
+        assert "No article shows this image yet." in page
 
     def test_a_writer_may_change_an_image_only_drafts_show(self):
         self.client.force_login(self.writer)
