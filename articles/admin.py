@@ -244,7 +244,7 @@ class ImageAdmin(admin.ModelAdmin):
         )
         more = format_html("<li>{}</li>", _("and more")) if len(articles) > self.SHOWN_BY_LISTED else ""
         note = ""
-        if any(article.status == Article.Status.PUBLISHED for article in articles):
+        if any(article.status in (Article.Status.PUBLISHED, Article.Status.EMBARGOED) for article in articles):
             note = format_html(
                 '<p class="help">{}</p>',
                 _("Published work shows this image: only an editor can change or replace it."),
@@ -504,6 +504,11 @@ class ArticleAdmin(ArticleHelpfulColumns, SimpleHistoryAdmin):
         return [
             path("calendar/", wrap(calendar.calendar_view), name="articles_article_calendar"),
             path("calendar/<int:pk>/move/", wrap(calendar.move_view), name="articles_article_calendar_move"),
+            # For the rich-text editor's SEE ALSO and embed dialogs (below).
+            path("lookup/", self.admin_site.admin_view(self.lookup_view), name="articles_article_lookup"),
+            path(
+                "embed-check/", self.admin_site.admin_view(self.embed_check_view), name="articles_article_embed_check"
+            ),
             *super().get_urls(),
         ]
 
@@ -618,15 +623,6 @@ class ArticleAdmin(ArticleHelpfulColumns, SimpleHistoryAdmin):
     # SEE ALSO callout, and whether a pasted link can be embedded.
 
     LOOKUP_RESULTS = 20
-
-    def get_urls(self):
-        return [
-            path("lookup/", self.admin_site.admin_view(self.lookup_view), name="articles_article_lookup"),
-            path(
-                "embed-check/", self.admin_site.admin_view(self.embed_check_view), name="articles_article_embed_check"
-            ),
-            *super().get_urls(),
-        ]
 
     def lookup_view(self, request):
         """Articles as JSON: those whose ids are in `ids`, or the newest whose headline has the words of `q`."""

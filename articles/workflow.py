@@ -60,13 +60,15 @@ def can_edit(user, article):
 
 def can_change_image(user, image):
     """Whether `user` may change `image` (its file, alt text, caption, credit, focal point): editors
-    always; writers only while no published or scheduled article shows it (as its lead image or in
+    always; writers only while no published, scheduled or embargoed article shows it (as its lead image or in
     its body or analysis), so that published work never changes behind an editor's back."""
     if not user.has_perm("articles.change_image"):
         return False
     if can_publish(user) or image is None or image.pk is None:
         return True
-    return not articles_showing(image).filter(status=Article.Status.PUBLISHED).exists()
+    # Embargoed work is as good as published: partner outlets already have it, and it goes live by itself.
+    released = (Article.Status.PUBLISHED, Article.Status.EMBARGOED)
+    return not articles_showing(image).filter(status__in=released).exists()
 
 
 def articles_showing(image):

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0011_image_file_size'),
+        ('articles', '0012_embargo_calendar'),
     ]
 
     operations = [
