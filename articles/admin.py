@@ -12,11 +12,11 @@ from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
 from django.db.models import Count, Max, Prefetch, Q
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.urls import path, reverse
 from django.utils import timezone, translation
 from django.utils.formats import date_format
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.text import format_lazy
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
@@ -24,7 +24,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from simple_history.models import to_historic
 from taggit.models import Tag
 
-from articles import calendar, services, workflow
+from articles import calendar, embeds, services, workflow
 from articles.forms import ArticleAdminForm, ImageAdminForm, KnownChoicesInlineMixin, TagAdminForm
 from articles.images import create_renditions
 from articles.models import (
@@ -97,26 +97,107 @@ class ImageAdmin(admin.ModelAdmin):
     list_display = ["thumbnail", "alt_text", "credit", "size", "uploaded_at"]
     list_display_links = ["thumbnail", "alt_text"]
     search_fields = ["alt_text", "alt_text_es", "caption", "caption_es", "credit"]
-    fields = ["file", "preview", "alt_text", "alt_text_es", "caption", "caption_es", "credit", "size", "uploaded_at"]
-    readonly_fields = ["preview", "size", "uploaded_at"]
+    fields = [
+        "file",
+        "preview",
+        ("focal_x", "focal_y"),
+        "alt_text",
+        "alt_text_es",
+        "caption",
+        "caption_es",
+        "credit",
+        "size",
+        "uploaded_at",
+        "shown_by",
+    ]
+    readonly_fields = ["preview", "size", "uploaded_at", "shown_by"]
+
+    def has_change_permission(self, request, obj=None):
+        # Writers may not change an image that published work shows (articles/workflow.py).
+        return super().has_change_permission(request, obj) and workflow.can_change_image(request.user, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and workflow.can_change_image(request.user, obj)
+
+    class Media:
+        # A click on the preview sets the focal point; without JavaScript, the two number fields do.
+        js = ["articles/admin/focal_point.js"]
+        css = {"all": ["articles/admin/article.css"]}
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
-        if "file" in form.changed_data:
-            # The smaller copies that phones download, made once per upload rather than per page view.
+        if {"file", "focal_x", "focal_y"} & set(form.changed_data):
+            # The smaller copies that phones download and the cropped social card, made once per upload
+            # or focal point rather than per page view.
             create_renditions(obj)
+
+    # The rich-text editor's image dialog (articles/static/articles/admin/blocks.js): search the
+    # library, and upload a new image with its words, without leaving the article.
+
+    PICKER_RESULTS = 24
+
+    def get_urls(self):
+        return [
+            path("picker/", self.admin_site.admin_view(self.picker_view), name="articles_image_picker"),
+            path("upload/", self.admin_site.admin_view(self.upload_view), name="articles_image_upload"),
+            *super().get_urls(),
+        ]
+
+    def _picker_item(self, image):
+        return {
+            "id": image.pk,
+            "thumbnail": self._thumbnail_url(image),
+            "alt": image.alt_text,
+            "caption": image.caption,
+            "credit": image.credit,
+            "width": image.width,
+            "height": image.height,
+        }
+
+    def picker_view(self, request):
+        """Images as JSON: those whose ids are in `ids`, or the newest matching the words of `q`."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        images = Image.objects.all()
+        if "ids" in request.GET:
+            ids = [int(pk) for pk in request.GET["ids"].split(",") if pk.isdigit()][: self.PICKER_RESULTS]
+            images = images.filter(pk__in=ids)
+        for word in request.GET.get("q", "").split()[:10]:
+            images = images.filter(
+                Q(alt_text__icontains=word)
+                | Q(alt_text_es__icontains=word)
+                | Q(caption__icontains=word)
+                | Q(caption_es__icontains=word)
+                | Q(credit__icontains=word)
+            )
+        return JsonResponse({"results": [self._picker_item(image) for image in images[: self.PICKER_RESULTS]]})
+
+    def upload_view(self, request):
+        """A new image from the editor's dialog, checked as in the image form; JSON either way."""
+        if request.method != "POST":
+            return JsonResponse({"errors": {"__all__": [gettext("Send the image with POST.")]}}, status=405)
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        form = ImageAdminForm(request.POST, request.FILES)
+        if not form.is_valid():
+            return JsonResponse({"errors": {name: list(errors) for name, errors in form.errors.items()}}, status=400)
+        image = form.save()
+        create_renditions(image)
+        self.log_addition(request, image, [{"added": {}}])
+        return JsonResponse({"image": self._picker_item(image)}, status=201)
+
+    @staticmethod
+    def _thumbnail_url(image):
+        # The smallest copy is plenty for a thumbnail, and a list of originals would weigh megabytes.
+        widths = image.widths()
+        return image.file.storage.url(widths[min(widths)]) if widths else image.file.url
 
     @staticmethod
     def _img(image, width):
         if not image.file or not image.width:
             return ""
         height = round(width * image.height / image.width)
-        # The smallest copy is plenty for a thumbnail, and a list of originals would weigh megabytes.
-        if image.renditions:
-            smallest = min(image.renditions.items(), key=lambda item: int(item[0]))[1]
-            src = image.file.storage.url(smallest)
-        else:
-            src = image.file.url
+        src = ImageAdmin._thumbnail_url(image)
         # The alt text is shown next to the picture, so the picture itself is decorative here.
         return format_html('<img src="{}" width="{}" height="{}" alt="" loading="lazy">', src, width, height)
 
@@ -126,7 +207,49 @@ class ImageAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("preview"))
     def preview(self, image):
-        return self._img(image, 400)
+        if not image.file or not image.width:
+            return ""
+        height = round(400 * image.height / image.width)
+        return format_html(
+            '<div class="focal-point" data-focal-x="{}" data-focal-y="{}">'
+            '<img src="{}" width="400" height="{}" alt="">'
+            '<span class="focal-point__marker" aria-hidden="true"></span></div>'
+            '<p class="help">{}</p>',
+            image.focal_x,
+            image.focal_y,
+            self._thumbnail_url(image),
+            height,
+            _("Click the picture on its subject to set the focal point: crops keep it in frame."),
+        )
+
+    SHOWN_BY_LISTED = 10
+
+    @admin.display(description=_("shown by"))
+    def shown_by(self, image):
+        """The articles that show the image, so that whoever changes it knows what changes with it."""
+        if image.pk is None:
+            return "–"
+        articles = list(
+            workflow.articles_showing(image).only("pk", "title", "status", "publish_at")[: self.SHOWN_BY_LISTED + 1]
+        )
+        if not articles:
+            return _("No article shows this image yet.")
+        items = format_html_join(
+            "",
+            '<li><a href="{}">{}</a> ({})</li>',
+            (
+                (reverse("admin:articles_article_change", args=[article.pk]), article.title, _state_text(article))
+                for article in articles[: self.SHOWN_BY_LISTED]
+            ),
+        )
+        more = format_html("<li>{}</li>", _("and more")) if len(articles) > self.SHOWN_BY_LISTED else ""
+        note = ""
+        if any(article.status in (Article.Status.PUBLISHED, Article.Status.EMBARGOED) for article in articles):
+            note = format_html(
+                '<p class="help">{}</p>',
+                _("Published work shows this image: only an editor can change or replace it."),
+            )
+        return format_html("<ul>{}{}</ul>{}", items, more, note)
 
     @admin.display(description=_("size"))
     def size(self, image):
@@ -381,6 +504,11 @@ class ArticleAdmin(ArticleHelpfulColumns, SimpleHistoryAdmin):
         return [
             path("calendar/", wrap(calendar.calendar_view), name="articles_article_calendar"),
             path("calendar/<int:pk>/move/", wrap(calendar.move_view), name="articles_article_calendar_move"),
+            # For the rich-text editor's SEE ALSO and embed dialogs (below).
+            path("lookup/", self.admin_site.admin_view(self.lookup_view), name="articles_article_lookup"),
+            path(
+                "embed-check/", self.admin_site.admin_view(self.embed_check_view), name="articles_article_embed_check"
+            ),
             *super().get_urls(),
         ]
 
@@ -490,6 +618,54 @@ class ArticleAdmin(ArticleHelpfulColumns, SimpleHistoryAdmin):
 
     def has_publish_permission(self, request):
         return workflow.can_publish(request.user)
+
+    # For the rich-text editor (articles/static/articles/admin/blocks.js): articles to link to from a
+    # SEE ALSO callout, and whether a pasted link can be embedded.
+
+    LOOKUP_RESULTS = 20
+
+    def lookup_view(self, request):
+        """Articles as JSON: those whose ids are in `ids`, or the newest whose headline has the words of `q`."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        articles = Article.objects.only("pk", "title", "language", "status", "publish_at")
+        if "ids" in request.GET:
+            ids = [int(pk) for pk in request.GET["ids"].split(",") if pk.isdigit()][: self.LOOKUP_RESULTS]
+            articles = articles.filter(pk__in=ids)
+        for word in request.GET.get("q", "").split()[:10]:
+            articles = articles.filter(title__icontains=word)
+        return JsonResponse(
+            {
+                "results": [
+                    {
+                        "id": article.pk,
+                        "title": article.title,
+                        "language": article.language,
+                        "status": str(_state_text(article)),
+                    }
+                    for article in articles[: self.LOOKUP_RESULTS]
+                ]
+            }
+        )
+
+    def embed_check_view(self, request):
+        """Whether the pasted `url` can be embedded: its provider and the link as it will be stored, or
+        an error that names the providers accepted."""
+        if not (self.has_add_permission(request) or self.has_change_permission(request)):
+            raise PermissionDenied
+        embed = embeds.parse(request.GET.get("url", ""))
+        if embed is None:
+            names = ", ".join(provider.label for provider in embeds.PROVIDERS.values())
+            return JsonResponse(
+                {
+                    "error": gettext(
+                        "This link cannot be embedded. Paste the address of a single video, document, chart, "
+                        "post or track on one of: %(providers)s."
+                    )
+                    % {"providers": names}
+                }
+            )
+        return JsonResponse({"provider": embed.provider.name, "label": embed.provider.label, "url": embed.url})
 
     def view_on_site(self, article):
         # Only once readers can see it: before that, "Preview on the site" shows it (change_form.html).

@@ -6,6 +6,7 @@ from django import forms
 from django.contrib import admin
 from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import ValidationError
+from django.urls import reverse_lazy
 from django.utils import formats, timezone
 from django.utils.html import strip_tags
 from django.utils.text import slugify
@@ -16,12 +17,16 @@ from taggit.models import Tag
 from unidecode import unidecode
 
 from articles import workflow
+from articles.embeds import PROVIDERS
 from articles.images import prepare_upload
 from articles.models import Article, ArticleLink, Image
 from articles.sanitizer import clean_html
 
 # What the editor offers, all of it kept by the sanitizer (articles/sanitizer.py). Headings start
-# at level 2: the headline is the page's one h1.
+# at level 2: the headline is the page's one h1. The body blocks (figures from the image library,
+# embeds, pull quotes, SEE ALSO callouts) are our own extensions (articles/static/articles/admin/
+# blocks.js, registered in settings.DJANGO_PROSE_EDITOR_EXTENSIONS); their addresses and words are
+# handed to them here, in the admin's language.
 RICH_TEXT_EXTENSIONS = {
     "Heading": {"levels": [2, 3, 4]},
     "Bold": True,
@@ -35,6 +40,86 @@ RICH_TEXT_EXTENSIONS = {
     "HorizontalRule": True,
     "HardBreak": True,
     "Link": {"enableTarget": False, "protocols": ["http", "https", "mailto"]},
+    "Table": True,
+    "TableRow": True,
+    "TableHeader": True,
+    "TableCell": True,
+    "TableLabels": {
+        "labels": {
+            "button": _("Insert a table"),
+            "items": {
+                "table:addColumnAfter": _("Add a column"),
+                "table:deleteColumn": _("Delete the column"),
+                "table:addRowAfter": _("Add a row"),
+                "table:deleteRow": _("Delete the row"),
+                "table:mergeCells": _("Merge the cells"),
+                "table:splitCell": _("Split the cell"),
+                "table:toggleHeaderCell": _("Header cell on or off"),
+                "table:deleteTable": _("Delete the table"),
+            },
+        }
+    },
+    "LibraryFigure": {
+        "pickerUrl": reverse_lazy("admin:articles_image_picker"),
+        "uploadUrl": reverse_lazy("admin:articles_image_upload"),
+        "labels": {
+            "button": _("Insert an image"),
+            "title": _("Insert an image"),
+            "library": _("Choose from the image library"),
+            "search": _("Search by alt text, caption or credit"),
+            "noResults": _("No image matches."),
+            "upload": _("Or upload a new image"),
+            "file": _("Image file (JPEG, PNG or WebP)"),
+            "fileHelp": _(
+                "The caption and credit appear under the image; the alt text is read to readers who cannot see it."
+            ),
+            "alt": _("Alt text"),
+            "altHelp": _("What the image shows, in a sentence."),
+            "altEs": _("Alt text in Spanish"),
+            "caption": _("Caption"),
+            "captionEs": _("Caption in Spanish"),
+            "credit": _("Credit"),
+            "uploadInsert": _("Upload and insert"),
+            "cancel": _("Cancel"),
+            "loading": _("Loading the image…"),
+            "missing": _("This image is no longer in the library; it will not be shown."),
+            "failed": _("The server could not be reached. Try again."),
+        },
+    },
+    "Embed": {
+        "checkUrl": reverse_lazy("admin:articles_article_embed_check"),
+        "providers": {name: provider.label for name, provider in PROVIDERS.items()},
+        "labels": {
+            "button": _("Embed a video, document, chart or post"),
+            "title": _("Embed from a link"),
+            "url": _("Link to the content"),
+            "help": _(
+                "Paste the address of a YouTube or Vimeo video, a DocumentCloud document, a Datawrapper or "
+                "Flourish chart, a post on X or Instagram, or a SoundCloud track. Readers see it once they "
+                "choose to load it."
+            ),
+            "insert": _("Insert"),
+            "cancel": _("Cancel"),
+            "embed": _("Embed"),
+            "failed": _("The server could not be reached. Try again."),
+        },
+    },
+    "PullQuote": {"labels": {"button": _("Pull quote")}},
+    "SeeAlso": {
+        "lookupUrl": reverse_lazy("admin:articles_article_lookup"),
+        "labels": {
+            "button": _("Insert a SEE ALSO callout"),
+            "title": _("SEE ALSO: link to another article"),
+            "search": _("Search by headline"),
+            "help": _("Readers see the callout only once the linked article is published."),
+            "label": _("SEE ALSO:"),
+            "noResults": _("No article matches."),
+            "cancel": _("Cancel"),
+            "loading": _("Loading…"),
+            "missing": _("This article no longer exists; the callout will not be shown."),
+            "failed": _("The server could not be reached. Try again."),
+        },
+    },
 }
 
 
@@ -289,11 +374,30 @@ class VerifiedImageField(forms.ImageField):
 
 
 class ImageAdminForm(forms.ModelForm):
+    """The image form of the admin and of the editor's upload dialog (which sends no focal point: the
+    centre until an editor sets one)."""
+
     class Meta:
         model = Image
-        fields = ["file", "alt_text", "alt_text_es", "caption", "caption_es", "credit"]
+        fields = ["file", "alt_text", "alt_text_es", "caption", "caption_es", "credit", "focal_x", "focal_y"]
         field_classes = {"file": VerifiedImageField}
-        widgets = {"file": forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"})}
+        widgets = {
+            "file": forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
+            "focal_x": forms.NumberInput(attrs={"min": 0, "max": 100, "step": 1}),
+            "focal_y": forms.NumberInput(attrs={"min": 0, "max": 100, "step": 1}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("focal_x", "focal_y"):
+            if name in self.fields:
+                self.fields[name].required = False
+
+    def clean_focal_x(self):
+        return 50 if self.cleaned_data.get("focal_x") is None else self.cleaned_data["focal_x"]
+
+    def clean_focal_y(self):
+        return 50 if self.cleaned_data.get("focal_y") is None else self.cleaned_data["focal_y"]
 
 
 class TagAdminForm(forms.ModelForm):

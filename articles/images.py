@@ -140,10 +140,28 @@ def _upright_copy(source):
 
 RENDITION_WIDTHS = (480, 800, 1200)
 WEBP_QUALITY = 80
+# Social cards (og:image): the size Facebook, X and LinkedIn show without cropping again.
+CARD_SIZE = (1200, 630)
+
+
+def crop_box(width, height, ratio, focal_x, focal_y):
+    """The largest box of aspect `ratio` (width / height) inside a `width` × `height` picture, as
+    (left, top, right, bottom), centred on the focal point (percent of width and height) as far as the
+    edges allow, so the focal point is always inside it."""
+    crop_width, crop_height = width, height
+    if width / height > ratio:
+        crop_width = max(1, round(height * ratio))
+    else:
+        crop_height = max(1, round(width / ratio))
+    centre_x, centre_y = width * focal_x / 100, height * focal_y / 100
+    left = min(max(round(centre_x - crop_width / 2), 0), width - crop_width)
+    top = min(max(round(centre_y - crop_height / 2), 0), height - crop_height)
+    return left, top, left + crop_width, top + crop_height
 
 
 def create_renditions(image):
-    """Make (or remake) the WebP copies of `image` narrower than the original and record them on it."""
+    """Make (or remake) the copies of `image` and record them on it: WebP copies narrower than the
+    original, and a social card cropped around the focal point."""
     storage = image.file.storage
     for name in image.renditions.values():
         storage.delete(name)
@@ -163,6 +181,15 @@ def create_renditions(image):
             source.resize((width, height), PILImage.Resampling.LANCZOS).save(buffer, "WEBP", quality=WEBP_QUALITY)
             name = f"renditions/{stem}-{width}w.webp"
             renditions[str(width)] = storage.save(name, ContentFile(buffer.getvalue()))
+        # The social card: cropped around the focal point, never enlarged.
+        card_width, card_height = CARD_SIZE
+        box = crop_box(source.width, source.height, card_width / card_height, image.focal_x, image.focal_y)
+        card = source.crop(box)
+        if card.width > card_width:
+            card = card.resize(CARD_SIZE, PILImage.Resampling.LANCZOS)
+        buffer = io.BytesIO()
+        card.convert("RGB").save(buffer, "JPEG", quality=JPEG_QUALITY, optimize=True)
+        renditions["card"] = storage.save(f"renditions/{stem}-card.jpg", ContentFile(buffer.getvalue()))
     Image.objects.filter(pk=image.pk).update(renditions=renditions)
     image.renditions = renditions
     # Pages showing the image now offer the new sizes.

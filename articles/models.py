@@ -9,6 +9,7 @@ from django.conf import settings
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVectorField
 from django.core import signing
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator
 from django.db import connections, models, transaction
 from django.db.models import Case, Exists, F, Func, OrderBy, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce, Concat
@@ -144,6 +145,19 @@ class Image(models.Model):
     credit = models.CharField(
         _("credit"), max_length=200, blank=True, help_text=_("Photographer or agency, e.g. “Ana Ruiz / Newsroom”.")
     )
+    # Where the subject is, in percent of the width and height from the top left: every crop keeps it in frame.
+    focal_x = models.PositiveSmallIntegerField(
+        _("focal point across (%)"),
+        default=50,
+        validators=[MaxValueValidator(100)],
+        help_text=_("Click the picture on where it matters most; crops keep that spot. 0 is the left edge."),
+    )
+    focal_y = models.PositiveSmallIntegerField(
+        _("focal point down (%)"),
+        default=50,
+        validators=[MaxValueValidator(100)],
+        help_text=_("0 is the top edge, 100 the bottom."),
+    )
     uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
     # Smaller WebP copies for responsive pages, {"480": "<storage name>", ...}; see articles/images.py.
     renditions = models.JSONField(_("renditions"), default=dict, blank=True, editable=False)
@@ -154,6 +168,9 @@ class Image(models.Model):
         ordering = ["-uploaded_at"]
         verbose_name = _("image")
         verbose_name_plural = _("images")
+        constraints = [
+            models.CheckConstraint(condition=Q(focal_x__lte=100, focal_y__lte=100), name="image_focal_point_inside"),
+        ]
 
     def __str__(self):
         return self.alt_text
@@ -167,15 +184,23 @@ class Image(models.Model):
     def get_absolute_url(self):
         return self.file.url
 
+    def widths(self):
+        """The resized copies, {width: storage name} (the cropped ones are named otherwise)."""
+        return {int(key): name for key, name in self.renditions.items() if key.isdigit()}
+
     @property
     def srcset(self):
         """Every size of the image for the `srcset` attribute, smallest first, the original last."""
         storage = self.file.storage
-        candidates = [
-            f"{storage.url(name)} {width}w"
-            for width, name in sorted(self.renditions.items(), key=lambda item: int(item[0]))
-        ]
+        candidates = [f"{storage.url(name)} {width}w" for width, name in sorted(self.widths().items())]
         return ", ".join([*candidates, f"{self.file.url} {self.width}w"])
+
+    @property
+    def card_url(self):
+        """The copy cropped for social cards (articles/images.py CARD_SIZE) around the focal point, else
+        the original."""
+        name = self.renditions.get("card")
+        return self.file.storage.url(name) if name else self.file.url
 
     @property
     def display_alt_text(self):

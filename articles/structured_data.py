@@ -51,7 +51,9 @@ def news_article(article, *, translation_of=None):
     if article.republishable:
         data["license"] = LICENSE_URL
     if article.lead_image:
-        data["image"] = [absolute_url(article.lead_image.file.url)]
+        # The original and the wide card cropped around its focal point.
+        image = article.lead_image
+        data["image"] = list(dict.fromkeys([absolute_url(image.file.url), absolute_url(image.card_url)]))
     if translation_of is not None:
         data["workTranslation"] = {
             "@type": "NewsArticle",

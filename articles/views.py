@@ -11,7 +11,7 @@ from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView, TemplateView
 from taggit.models import Tag
 
-from articles import services, structured_data
+from articles import blocks, services, structured_data
 from articles.models import (
     ARTICLE_LOOKUPS,
     Article,
@@ -198,6 +198,8 @@ class ArticleDetailView(DetailView):
         translation = Article.objects.published().translations_of(article).select_related("section").first()
         return super().get_context_data(
             see_also=see_also,
+            # The images and linked articles that the body and analysis show, for all of them at once.
+            blocks=blocks.load(article),
             related=Article.objects.related_to(article, picks=picks, limit=self.related_count),
             translation=translation,
             structured_data=structured_data.news_article(article, translation_of=translation),

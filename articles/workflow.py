@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
@@ -55,6 +56,25 @@ def can_edit(user, article):
     if can_publish(user):
         return True
     return article.status in (Article.Status.DRAFT, Article.Status.IN_REVIEW) and owns(user, article)
+
+
+def can_change_image(user, image):
+    """Whether `user` may change `image` (its file, alt text, caption, credit, focal point): editors
+    always; writers only while no published, scheduled or embargoed article shows it (as its lead image or in
+    its body or analysis), so that published work never changes behind an editor's back."""
+    if not user.has_perm("articles.change_image"):
+        return False
+    if can_publish(user) or image is None or image.pk is None:
+        return True
+    # Embargoed work is as good as published: partner outlets already have it, and it goes live by itself.
+    released = (Article.Status.PUBLISHED, Article.Status.EMBARGOED)
+    return not articles_showing(image).filter(status__in=released).exists()
+
+
+def articles_showing(image):
+    """The articles that show `image`, as their lead image or in their body or analysis."""
+    shown = f'<figure data-image="{image.pk}"></figure>'
+    return Article.objects.filter(Q(lead_image=image) | Q(body__contains=shown) | Q(analysis__contains=shown))
 
 
 @dataclass(frozen=True)

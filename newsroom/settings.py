@@ -12,6 +12,8 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.core.management.utils import get_random_secret_key
 from django.utils.translation import gettext_lazy as _
+from django_prose_editor.config import html_tags
+from js_asset import static_lazy
 
 from newsroom.env import env_bool, env_float, env_int, env_list, env_str
 
@@ -319,6 +321,17 @@ def _origin(url):
     return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else ""
 
 
+# The body blocks of the admin's rich-text editor (articles/static/articles/admin/blocks.js; see
+# articles/forms.py). The sanitizer is articles/sanitizer.py, not the editor's, so nothing is listed here.
+DJANGO_PROSE_EDITOR_EXTENSIONS = [
+    {
+        "js": [static_lazy("articles/admin/blocks.js")],
+        "extensions": {
+            name: html_tags([]) for name in ("LibraryFigure", "Embed", "PullQuote", "SeeAlso", "TableLabels")
+        },
+    }
+]
+
 # Content-Security-Policy of every reader page (newsroom.middleware.ContentSecurityPolicyMiddleware):
 # scripts only from our own static files, never inline; images also from MEDIA_URL and STATIC_URL
 # when they are another origin (object storage, CDN). JSON-LD blocks are data, not scripts, and are unaffected.
@@ -330,6 +343,18 @@ CONTENT_SECURITY_POLICY = {
     "img-src": ["'self'", "data:", *_asset_origins],
     "font-src": ["'self'", *_asset_origins],
     "connect-src": ["'self'"],
+    # Embeds in articles load, once the reader asks for them, only from the allow-listed providers'
+    # player hosts (articles/embeds.py FRAME_HOSTS; a test keeps the two lists equal).
+    "frame-src": [
+        "https://datawrapper.dwcdn.net",
+        "https://embed.documentcloud.org",
+        "https://flo.uri.sh",
+        "https://platform.twitter.com",
+        "https://player.vimeo.com",
+        "https://w.soundcloud.com",
+        "https://www.instagram.com",
+        "https://www.youtube-nocookie.com",
+    ],
     "object-src": ["'none'"],
     "base-uri": ["'self'"],
     # The donate form may send the donor on to Stripe's payment page.

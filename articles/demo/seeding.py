@@ -27,6 +27,7 @@ from django.utils.text import slugify
 from taggit.models import Tag
 
 from articles import roles
+from articles.demo import blocks as demo_blocks
 from articles.demo import pictures, plan, reference
 from articles.demo.reader_revenue import seed_reader_revenue
 from articles.demo.stories import synthetic_stories, synthetic_translation_key
@@ -44,6 +45,7 @@ from articles.models import (
     Section,
     TaggedArticle,
 )
+from articles.sanitizer import clean_html
 from donations.newsletters.models import NewsletterList, Subscription
 from donations.prompts.models import Prompt
 
@@ -444,7 +446,37 @@ class DemoSeeder:
                 (Correction, corrections),
             ):
                 model.objects.bulk_create(rows, batch_size=5000)
+        self._place_body_blocks(stories, ids)
         return corrections
+
+    def _place_body_blocks(self, stories, ids):
+        """Inline figures, a table, a pull quote, embeds and a SEE ALSO in an analysis in a few published
+        stories, both languages (articles/demo/blocks.py)."""
+        live = [
+            story
+            for story in stories
+            if story.status == Article.Status.PUBLISHED
+            and None not in story.publish_times(self.now)
+            and max(story.publish_times(self.now)) <= self.now
+        ]
+        chosen = [story for story in live if story.version("en").analysis and story.image][: len(demo_blocks.PLAN)]
+        others = [story for story in live if story not in chosen]
+        for position, (story, layout) in enumerate(zip(chosen, demo_blocks.PLAN, strict=False)):
+            image = self.refs.images.get(story.image)
+            pictures = [picture for key, picture in self.refs.images.items() if key != story.image]
+            figure = pictures[position % len(pictures)] if pictures else image
+            linked = others[position] if position < len(others) else None
+            for language in LANGUAGES:
+                article = Article.objects.only("body", "analysis").get(pk=ids[story.key, language])
+                body, analysis = demo_blocks.with_blocks(
+                    article.body,
+                    article.analysis,
+                    layout,
+                    language,
+                    image_id=figure.pk if figure else None,
+                    linked_id=ids[linked.key, language] if linked else None,
+                )
+                Article.objects.filter(pk=article.pk).update(body=clean_html(body), analysis=clean_html(analysis))
 
     def seed_demo_articles(self):
         """The demo's own stories, both languages of each, created or brought back to the plan.

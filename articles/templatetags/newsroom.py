@@ -11,6 +11,9 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
+from articles.blocks import load as load_blocks
+from articles.blocks import render as render_blocks
+from articles.blocks import render_plain as render_blocks_plain
 from articles.models import Article, Section
 from articles.sharing import share_links
 from newsroom.site import absolute_url
@@ -22,7 +25,7 @@ SITE_RELATIVE_LINK = re.compile(r'\b(href|src)="(/(?!/)[^"]*)"')
 
 # The end of a paragraph, or the start or end of a block that holds paragraphs of its own (the
 # editor puts each list item's and quote's text in a <p>).
-PARAGRAPH_END_OR_BLOCK = re.compile(r"</p\s*>|<(/?)(?:ul|ol|blockquote|figure)\b[^>]*>", re.IGNORECASE)
+PARAGRAPH_END_OR_BLOCK = re.compile(r"</p\s*>|<(/?)(?:ul|ol|blockquote|figure|aside|table)\b[^>]*>", re.IGNORECASE)
 
 
 def _top_level_paragraph_ends(html):
@@ -44,21 +47,37 @@ def section_nav(context):
 
 
 @register.simple_tag
-def body_with_see_also(article, see_also):
-    """The article body with each SEE ALSO callout placed after its paragraph.
+def body_with_see_also(article, see_also, blocks=None):
+    """The article body with its blocks rendered (articles/blocks.py) and each SEE ALSO callout of
+    the article's links placed after its paragraph.
 
     Paragraphs are counted at the top level of the body, as the admin's editor numbers them; a
-    paragraph inside a list or a quote does not count. `article.body` is sanitized on save; the
-    callouts are rendered from our own template. A callout whose paragraph number is past the end
-    of the body goes at the end.
+    paragraph inside a list, a quote, a pull quote or a table does not count. `article.body` is
+    sanitized on save; the callouts are rendered from our own template. A callout whose paragraph
+    number is past the end of the body goes at the end. `blocks` comes from `blocks.load(article)`
+    (fetched here when not given).
     """
+    if blocks is None:
+        blocks = load_blocks(article)
+    return render_blocks(_body_with_see_also(article, see_also), blocks)
+
+
+@register.simple_tag
+def analysis_text(article, blocks=None):
+    """The article's analysis with its blocks rendered (articles/blocks.py)."""
+    if blocks is None:
+        blocks = load_blocks(article)
+    return render_blocks(article.analysis, blocks)
+
+
+def _body_with_see_also(article, see_also):
     callouts = {}
     for link in see_also:
         callouts.setdefault(link.after_paragraph, []).append(
             render_to_string("includes/see_also.html", {"linked": link.to_article})
         )
     if not callouts:
-        return mark_safe(article.body)  # noqa: S308 - sanitized on save
+        return article.body
     body = article.body
     html = []
     start = 0
@@ -70,7 +89,7 @@ def body_with_see_also(article, see_also):
     html.append(body[start:])
     for remaining in callouts.values():
         html.extend(remaining)
-    return mark_safe("".join(html))  # noqa: S308 - sanitized body plus our own template output
+    return "".join(html)
 
 
 @register.simple_tag(takes_context=True)
@@ -117,7 +136,14 @@ def republish_html(context, article):
 
     Links within our own site are made absolute, so that they still lead here from the other site.
     """
-    html = render_to_string("includes/republish_html.html", {**context.flatten(), "article": article}).strip()
+    blocks = context.get("blocks") or load_blocks(article)
+    text = {
+        "body": render_blocks_plain(article.body, blocks, absolute_url),
+        "analysis": render_blocks_plain(article.analysis, blocks, absolute_url),
+    }
+    html = render_to_string(
+        "includes/republish_html.html", {**context.flatten(), "article": article, "text": text}
+    ).strip()
     return SITE_RELATIVE_LINK.sub(lambda match: f'{match[1]}="{absolute_url(match[2])}"', html)
 
 

@@ -198,9 +198,13 @@ def test_an_upload_through_the_admin_lands_in_the_bucket_with_its_renditions(sta
     image = add_image(staff_client, size=(1000, 600))
 
     assert re.fullmatch(r"images/\d{4}/\d{2}/bus\.jpg", image.file.name)
-    assert sorted(image.renditions, key=int) == ["480", "800"]
+    assert sorted(image.renditions) == ["480", "800", "card"]
     assert keys(bucket) == {image.file.name, *image.renditions.values()}
-    expected = {image.file.name: "image/jpeg", **dict.fromkeys(image.renditions.values(), "image/webp")}
+    expected = {
+        image.file.name: "image/jpeg",
+        **dict.fromkeys(image.widths().values(), "image/webp"),
+        image.renditions["card"]: "image/jpeg",
+    }
     for key, content_type in expected.items():
         stored = bucket.head_object(Bucket=BUCKET, Key=key)
         assert (stored["ContentType"], stored["CacheControl"]) == (content_type, CACHED_FOREVER), key
@@ -218,7 +222,8 @@ def test_article_pages_show_the_image_from_the_bucket(client, staff_client, s3_s
 
     src, srcset = re.search(r'<img src="([^"]+)" srcset="([^"]+)"', content).groups()
     assert src == f"{media_url}{image.file.name}"
-    assert f'<meta property="og:image" content="{src}">' in content
+    # The social card, cropped around the focal point, from the bucket too.
+    assert f'<meta property="og:image" content="{media_url}{image.renditions["card"]}">' in content
     candidates = [candidate.rsplit(" ", 1) for candidate in srcset.split(", ")]
     assert candidates == [
         [f"{media_url}{image.renditions['480']}", "480w"],
@@ -266,7 +271,7 @@ def test_replacing_the_file_removes_the_old_renditions_from_the_bucket(staff_cli
     upload(staff_client, reverse("admin:articles_image_change", args=[image.pk]), size=(900, 500))
 
     image.refresh_from_db()
-    assert sorted(image.renditions, key=int) == ["480", "800"]
+    assert sorted(image.renditions) == ["480", "800", "card"]
     stored = keys(bucket)
     assert {image.file.name, *image.renditions.values()} <= stored
     # The new upload has the same name: it is stored beside the old one, never over it.
@@ -280,5 +285,5 @@ def test_renditions_are_remade_from_the_original_in_the_bucket(bucket):
 
     renditions = create_renditions(image)
 
-    assert sorted(renditions, key=int) == ["480", "800"]
+    assert sorted(renditions) == ["480", "800", "card"]
     assert keys(bucket) == {image.file.name, *renditions.values()}

@@ -91,7 +91,7 @@ XSS_VECTORS = [
 # A tag or attribute that runs code, loads something, or styles the page.
 DANGER = re.compile(
     r"<\s*/?\s*(script|style|iframe|frame|frameset|object|embed|svg|math|img|form|input|button|link|meta|base|body"
-    r"|table|div|details|textarea|template|noscript|xmp)\b"
+    r"|div|details|textarea|template|noscript|xmp)\b"
     r"|\son\w+\s*=|\sstyle\s*=|\ssrc\s*=|\sformaction\s*=|\starget\s*=|(java|vb|live)script\s*:|data\s*:",
     re.IGNORECASE,
 )

@@ -349,3 +349,27 @@ def test_the_plan_has_a_hundred_stories_with_unique_slugs():
     assert len(stories) == 100
     slugs = [story.version(language).slug for story in stories for language in ("en", "es")]
     assert len(set(slugs)) == 200
+
+
+class SeedDemoBodyBlockTests(TestCase):
+    """The demo shows the body blocks: inline figures, a table, a pull quote, embeds of at least three
+    providers and a SEE ALSO inside an analysis, in both languages, on published pages."""
+
+    @classmethod
+    def setUpTestData(cls):
+        seed()
+
+    def test_blocks_in_both_languages(self):
+        from articles import blocks
+
+        for language in ("en", "es"):
+            articles = list(Article.objects.published().filter(language=language))
+            texts = [text for article in articles for text in (article.body, article.analysis)]
+            assert len({article.pk for article in articles if blocks.image_ids(article.body)}) >= 3
+            assert sum("<table>" in text for text in texts) >= 1
+            assert sum('class="pullquote"' in text for text in texts) >= 1
+            assert len({provider for provider, _url in blocks.embed_links(*texts)}) >= 3
+            with_see_also = [article for article in articles if blocks.see_also_ids(article.analysis)]
+            assert with_see_also
+            page = self.client.get(with_see_also[0].get_absolute_url()).content.decode()
+            assert 'class="see-also"' in page.split('class="analysis', 1)[1]
