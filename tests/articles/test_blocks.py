@@ -20,7 +20,15 @@ from articles.images import create_renditions, crop_box
 from articles.models import Article, Image
 from articles.roles import assign_role
 from articles.sanitizer import clean_html
-from tests.factories import CONTENT_VERSION_QUERIES, image_file, make_article, make_image, make_section, make_user
+from tests.factories import (
+    CONTENT_VERSION_QUERIES,
+    PROMPTS_QUERY,
+    image_file,
+    make_article,
+    make_image,
+    make_section,
+    make_user,
+)
 
 YOUTUBE = "https://www.youtube.com/watch?v=dQw4w9WgXcQ"
 
@@ -274,9 +282,9 @@ class ReaderPageTests(TestCase):
         """The figures' images come in one query and the callouts' articles in one more, for any number of
         them (a query per figure is what this guards against); an article without them costs neither."""
         plain = make_article(section=self.section)
-        with self.assertNumQueries(CONTENT_VERSION_QUERIES + 9):
+        with self.assertNumQueries(CONTENT_VERSION_QUERIES + PROMPTS_QUERY + 9):
             self.client.get(plain.get_absolute_url())
-        with self.assertNumQueries(CONTENT_VERSION_QUERIES + 11):
+        with self.assertNumQueries(CONTENT_VERSION_QUERIES + PROMPTS_QUERY + 11):
             self.client.get(self.article.get_absolute_url())
         more = [make_image() for _ in range(4)]
         self.article.body += "".join(f'<figure data-image="{image.pk}"></figure>' for image in more)
@@ -284,7 +292,7 @@ class ReaderPageTests(TestCase):
             f'<aside data-see-also="{make_article(section=self.section).pk}"></aside>' for _ in range(3)
         )
         self.article.save()
-        with self.assertNumQueries(CONTENT_VERSION_QUERIES + 11):
+        with self.assertNumQueries(CONTENT_VERSION_QUERIES + PROMPTS_QUERY + 11):
             response = self.client.get(self.article.get_absolute_url())
         assert response.content.decode().count('class="body-figure"') == 5
 
