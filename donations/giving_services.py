@@ -232,7 +232,7 @@ def _subscription_changed(gift, news):
     if gift.status == MonthlyGift.Status.CANCELLED or not _is_newer(gift, news):
         return PaymentEvent.Outcome.APPLIED if applied else PaymentEvent.Outcome.UNCHANGED
     gift.state_at = news.created_at
-    if news.amount is not None and news.currency and (news.amount, news.currency) != (gift.amount, gift.currency):
+    if news.amount and news.currency and (news.amount, news.currency) != (gift.amount, gift.currency):
         _note(
             donation,
             Action.AMOUNT_CHANGED,

@@ -248,9 +248,10 @@ class StripeCheckoutProvider:
         news["donation_reference"] = obj.reference()
         kind = news["event_type"]
         if kind.startswith("checkout.session."):
-            news["donation_reference"] = news["donation_reference"] or obj.text("client_reference_id", max_length=100)
+            client_reference = obj.text("client_reference_id", max_length=100)
+            news["donation_reference"] = news["donation_reference"] or client_reference
             news["checkout_reference"] = obj.id("id")
-            news["payment_reference"] = obj.id("payment_intent") or obj.id("subscription")
+            news["payment_reference"] = first(obj.id("payment_intent"), obj.id("subscription"))
         if kind in ("checkout.session.completed", "checkout.session.async_payment_succeeded"):
             # A completed session whose payment is still on its way (bank debits) is paid later.
             paid = obj.text("payment_status") in ("paid", "no_payment_required")
@@ -290,10 +291,10 @@ class StripeCheckoutProvider:
             return PaymentNews(**news, handled=False)
         details = invoice.child("parent").child("subscription_details")
         legacy = invoice.child("subscription_details")
-        subscription_id = details.id("subscription") or invoice.id("subscription")
-        reference = details.reference() or legacy.reference() or invoice.reference()
-        for line in invoice.list("lines"):
-            reference = reference or line.reference()
+        subscription_id = first(details.id("subscription"), invoice.id("subscription"))
+        references = [details.reference(), legacy.reference(), invoice.reference()]
+        references += [line.reference() for line in invoice.list("lines")]
+        reference = first(*references)
         invoice_id = invoice.id("id", required=True)
         if not subscription_id:
             # An invoice of something else than a monthly gift.
@@ -301,6 +302,7 @@ class StripeCheckoutProvider:
         currency = invoice.currency(required=True)
         paid = news["event_type"] == "invoice.paid"
         amount = invoice.integer("amount_paid" if paid else "amount_due", required=True)
+        paid_at = invoice.child("status_transitions").time("paid_at")
         return MonthlyNews(
             **news,
             kind=kinds[news["event_type"]],
@@ -312,8 +314,8 @@ class StripeCheckoutProvider:
             amount=from_minor_units(amount, currency),
             currency=currency,
             first_payment=invoice.text("billing_reason") == "subscription_create",
-            paid_at=(invoice.child("status_transitions").time("paid_at") or news["created_at"]) if paid else None,
-            attempt_count=invoice.integer("attempt_count") or 0,
+            paid_at=first(paid_at, news["created_at"]) if paid else None,
+            attempt_count=invoice.integer("attempt_count", maximum=10_000) or 0,
             next_attempt_at=invoice.time("next_payment_attempt"),
             invoice_url=invoice.text("hosted_invoice_url", max_length=1000),
         )
@@ -338,14 +340,14 @@ class StripeCheckoutProvider:
                 unit_amount = price.integer("unit_amount")
                 if unit_amount is None:
                     raise InvalidEvent("A subscription item without a unit amount.")
-                units += unit_amount * (item.integer("quantity") or 1)
+                units += unit_amount * (item.integer("quantity", maximum=10**6) or 1)
             amount = from_minor_units(units, currency) if currency else None
         status = SUBSCRIPTION_STATUSES.get(subscription.text("status", required=True), "")
         if news["event_type"] == "customer.subscription.deleted":
             status = "cancelled"
         cancels_at = subscription.time("cancel_at")
         if subscription.flag("cancel_at_period_end") and cancels_at is None and items:
-            cancels_at = items[0].time("current_period_end") or subscription.time("current_period_end")
+            cancels_at = first(items[0].time("current_period_end"), subscription.time("current_period_end"))
         return MonthlyNews(
             **news,
             kind=MonthlyNews.SUBSCRIPTION,
@@ -357,7 +359,7 @@ class StripeCheckoutProvider:
             status=status,
             started_at=subscription.time("start_date"),
             cancels_at=cancels_at,
-            cancelled_at=subscription.time("ended_at") or subscription.time("canceled_at"),
+            cancelled_at=first(subscription.time("ended_at"), subscription.time("canceled_at")),
             card_updated="default_payment_method" in previous.data,
         )
 
@@ -376,6 +378,8 @@ SUBSCRIPTION_STATUSES = {
 # What Stripe's ids look like (evt_…, sub_…, in_…): letters, digits and underscores.
 STRIPE_ID = re.compile(r"^[A-Za-z0-9_]{1,255}$")
 EVENT_TYPE = re.compile(r"^[a-z0-9_.]{1,100}$")
+# No gift is this large (and amounts are stored with ten digits).
+MAX_AMOUNT = Decimal(10**8)
 # Timestamps outside these bounds (1970 to 3000) are no time that Stripe sends.
 LATEST_TIMESTAMP = 32_503_680_000
 
@@ -403,14 +407,15 @@ class StripeFields:
         if value is None or value == "":
             self._missing(key, required)
             return ""
-        if not isinstance(value, str) or len(value) > max_length:
+        if not isinstance(value, str) or len(value) > max_length or "\x00" in value:
             raise InvalidEvent(f"{self.where}.{key} is not a text of at most {max_length} characters.")
         return value
 
     def id(self, key, *, required=False):
         value = self.data.get(key)
         if isinstance(value, dict):
-            value = StripeFields(value, f"{self.where}.{key}").data.get("id")
+            # An expanded object: its own id, which it must have.
+            return StripeFields(value, f"{self.where}.{key}").id("id", required=True)
         if value is None or value == "":
             self._missing(key, required)
             return ""
@@ -418,13 +423,13 @@ class StripeFields:
             raise InvalidEvent(f"{self.where}.{key} is not an id.")
         return value
 
-    def integer(self, key, *, required=False):
+    def integer(self, key, *, required=False, minimum=0, maximum=10**12):
         value = self.data.get(key)
         if value is None:
             self._missing(key, required)
             return None
-        if isinstance(value, bool) or not isinstance(value, int) or not -(10**15) < value < 10**15:
-            raise InvalidEvent(f"{self.where}.{key} is not a whole number.")
+        if isinstance(value, bool) or not isinstance(value, int) or not minimum <= value <= maximum:
+            raise InvalidEvent(f"{self.where}.{key} is not a whole number from {minimum} to {maximum}.")
         return value
 
     def time(self, key, *, required=False):
@@ -466,14 +471,20 @@ class StripeFields:
         return value.upper()
 
 
+def first(*values):
+    """The first of `values` that is set (each read, and so checked, beforehand)."""
+    return next((value for value in values if value), values[-1] if values else None)
+
+
 def from_minor_units(value, currency):
     """An amount in the currency's smallest unit (Stripe's count) as a Decimal in its main unit."""
     if value is None:
         return None
-    if value < 0:
-        raise InvalidEvent("A negative amount.")
     exponent = 0 if currency.upper() in ZERO_DECIMAL_CURRENCIES else 2
-    return Decimal(value).scaleb(-exponent)
+    amount = Decimal(value).scaleb(-exponent)
+    if not 0 <= amount < MAX_AMOUNT:
+        raise InvalidEvent("An amount out of range.")
+    return amount
 
 
 PROVIDERS = {
