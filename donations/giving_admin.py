@@ -382,7 +382,7 @@ class DonationGivingAdmin:
         )
         from donations.admin import spreadsheet_safe
 
-        donations = queryset._with_payment_flag().filter(status=Donation.Status.PAID, has_monthly_payments=False)
+        donations = queryset.with_payment_flag().filter(status=Donation.Status.PAID, has_monthly_payments=False)
         rows = [
             (d.created_at, d.amount, d.currency, d.frequency, d.donor_name, d.email, d.reference, "", d.receipt_sent_at)
             for d in donations

@@ -485,7 +485,7 @@ def donor_years(*, year, emails=None):
     tz = timezone.get_current_timezone()
     start, end = datetime(year, 1, 1, tzinfo=tz), datetime(year + 1, 1, 1, tzinfo=tz)
     donations = (
-        Donation.objects._with_payment_flag()
+        Donation.objects.with_payment_flag()
         .filter(status=Donation.Status.PAID, has_monthly_payments=False, created_at__gte=start, created_at__lt=end)
         .order_by("created_at")
     )

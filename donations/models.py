@@ -26,7 +26,9 @@ class DonationQuerySet(models.QuerySet):
             "pledged_count": Count("pk", filter=pledged),
         }
 
-    def _with_payment_flag(self):
+    def with_payment_flag(self):
+        """Annotated with `has_monthly_payments`: a monthly gift whose paid payments are on record, which
+        count instead of the donation row itself."""
         return self.annotate(
             has_monthly_payments=Exists(
                 MonthlyPayment.objects.filter(gift__donation=OuterRef("pk"), status=MonthlyPayment.Status.PAID)
@@ -59,7 +61,7 @@ class DonationQuerySet(models.QuerySet):
         """Per month and currency: how many gifts were made, and the amounts paid and pledged. A monthly
         gift counts every payment in the month it was paid. Currencies are never added together."""
         rows = (
-            self._with_payment_flag()
+            self.with_payment_flag()
             .order_by()
             .annotate(month=TruncMonth("created_at"))
             .values("month", "currency")
@@ -73,7 +75,7 @@ class DonationQuerySet(models.QuerySet):
     def totals_by_article(self):
         """Per article whose donate button was used, and currency: the same sums, most paid first."""
         rows = (
-            self._with_payment_flag()
+            self.with_payment_flag()
             .order_by()
             .filter(article__isnull=False)
             .values("article", "article__title", "currency")
