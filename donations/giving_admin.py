@@ -318,7 +318,7 @@ class DonationGivingAdmin:
         return format_html(
             '<a href="{}">{}</a> · {} · {} {} · {} {}',
             url,
-            format_amount(gift.amount, gift.currency) + gettext(" a month"),
+            gettext("%(amount)s a month") % {"amount": format_amount(gift.amount, gift.currency)},
             gift.get_status_display(),
             gettext("since"),
             f"{timezone.localtime(gift.started_at):%Y-%m-%d}",
