@@ -172,6 +172,10 @@ class StripeCheckoutProvider:
         }
         if monthly:
             price_data["recurring"] = {"interval": "month"}
+            if settings.STRIPE_MONTHLY_PRODUCT:
+                # Monthly gifts under one product, whose prices the customer portal lets donors switch to.
+                price_data["product"] = settings.STRIPE_MONTHLY_PRODUCT
+                del price_data["product_data"]
             params["subscription_data"] = {"metadata": metadata}
         else:
             params["submit_type"] = "donate"

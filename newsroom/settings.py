@@ -470,6 +470,10 @@ if STRIPE_WORST_WAIT_SECONDS > _WORKER_TIMEOUT / 2:  # noqa: SIM300 - the budget
 # The customer portal configuration (bpc_…) that monthly donors manage their gift with; empty means the
 # account's default one (set in Stripe's dashboard: docs/donations.md says how).
 STRIPE_PORTAL_CONFIGURATION = env_str("STRIPE_PORTAL_CONFIGURATION")
+# The Stripe product (prod_…) that monthly gifts are sold under, so that the customer portal can offer
+# donors its other monthly prices (a new amount); empty makes a product per gift, and the portal then
+# lets donors update their card and cancel, not change the amount.
+STRIPE_MONTHLY_PRODUCT = env_str("STRIPE_MONTHLY_PRODUCT")
 # How long the e-mailed link to manage a monthly gift works: it opens the donor's customer portal, where
 # their card and address are, so it should not outlive the donor's need for it.
 MONTHLY_GIFT_LINK_MAX_AGE_HOURS = env_int("MONTHLY_GIFT_LINK_MAX_AGE_HOURS", 72)

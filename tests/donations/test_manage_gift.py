@@ -166,3 +166,15 @@ def test_links_are_rate_limited_per_client_and_per_address(client, settings, dja
     settings.READER_RATE_LIMITS = {**settings.READER_RATE_LIMITS, "manage-gift": "2/h"}
     statuses = [ask(client, f"someone{n}@example.org").status_code for n in range(3)]
     assert statuses == [303, 303, 429]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_monthly_gifts_are_sold_under_the_configured_product(client, fake_stripe, settings):
+    from tests.donations.conftest import donation_data
+
+    settings.STRIPE_MONTHLY_PRODUCT = "prod_MonthlyGift"
+    client.post("/donate/", donation_data(frequency="monthly", amount="20"))
+    params = fake_stripe.checkout_calls()[0]["params"]
+    assert params["line_items[0][price_data][product]"] == "prod_MonthlyGift"
+    assert "line_items[0][price_data][product_data][name]" not in params
+    assert params["line_items[0][price_data][unit_amount]"] == "2000"
