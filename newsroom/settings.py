@@ -357,8 +357,9 @@ CONTENT_SECURITY_POLICY = {
     ],
     "object-src": ["'none'"],
     "base-uri": ["'self'"],
-    # The donate form may send the donor on to Stripe's payment page.
-    "form-action": ["'self'", "https://checkout.stripe.com"],
+    # The donate form may send the donor on to Stripe's payment page, and a monthly donor's page on to
+    # Stripe's customer portal.
+    "form-action": ["'self'", "https://checkout.stripe.com", "https://billing.stripe.com"],
     "frame-ancestors": ["'none'"],
 }
 # The admin's policy: the same, but its rich-text editor needs an inline import map and inline styles.

@@ -136,7 +136,7 @@ class FakeStripe:
                             "customer": params.get("customer"),
                             "locale": params.get("locale"),
                             "return_url": params.get("return_url"),
-                            "url": f"https://billing.stripe.test/p/session/{session_id}",
+                            "url": f"https://billing.stripe.com/p/session/{session_id}",
                             "livemode": False,
                         }
                     else:

@@ -183,11 +183,11 @@ def test_a_monthly_donor_from_first_payment_to_cancellation(client, fake_stripe,
     html = page.content.decode()
     assert "10 USD a month" in html
     assert "The last payment did not go through: please update your card." in html
-    assert page["Referrer-Policy"] == "no-referrer"
+    assert page["Referrer-Policy"] == "same-origin"
     response = client.post(link_in(notice), {"gift": gift.pk})
     [call] = fake_stripe.portal_calls()
     assert response.status_code == 303
-    assert response["Location"].startswith("https://billing.stripe.test/p/session/bps_")
+    assert response["Location"].startswith("https://billing.stripe.com/p/session/bps_")
     assert call["params"]["customer"] == CUS
     assert call["params"]["return_url"] == "http://127.0.0.1:8000/donate/manage/"
     assert call["params"]["locale"] == "en"
