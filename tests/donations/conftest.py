@@ -100,6 +100,8 @@ class FakeStripe:
         self.requests = []
         self.sessions = {}
         self.fail_with = None
+        # Where Checkout pages are (Stripe's own, https://checkout.stripe.com, for a browser to be let through).
+        self.checkout_origin = "https://checkout.stripe.test"
         self.lock = threading.Lock()
         fake = self
 
@@ -121,7 +123,7 @@ class FakeStripe:
                             fake.sessions[key] = {
                                 "id": session_id,
                                 "object": "checkout.session",
-                                "url": f"https://checkout.stripe.test/c/pay/{session_id}",
+                                "url": f"{fake.checkout_origin}/c/pay/{session_id}",
                                 "status": "open",
                             }
                         answer = fake.sessions[key]
