@@ -59,12 +59,11 @@ def record_monthly_news(*, provider, news):
         except IntegrityError:
             return None
         if news.kind == payments.MonthlyNews.CARD_UPDATED:
+            # Only notes are written: nothing to lock.
             gifts = list(
-                MonthlyGift.objects.select_for_update()
-                .filter(
+                MonthlyGift.objects.filter(
                     customer_id=news.customer_id, status__in=[MonthlyGift.Status.ACTIVE, MonthlyGift.Status.PAST_DUE]
-                )
-                .select_related("donation")
+                ).select_related("donation")
             )
             for gift in gifts:
                 _note(gift.donation, Action.CARD_UPDATED)
@@ -84,12 +83,18 @@ def record_monthly_news(*, provider, news):
 def _gift_for(provider, news):
     """The monthly gift an event is about, locked until the end of the transaction; made from its
     donation (found by the reference in the subscription's metadata) on the gift's first event."""
+    # Locks are taken donation first, then gift, as services.record_payment_news takes them, so that two
+    # events of one gift wait for each other instead of deadlocking.
     gift = (
         MonthlyGift.objects.select_for_update().select_related("donation").filter(subscription_id=news.subscription_id)
     )
-    found = gift.first()
-    if found is not None or not news.donation_reference:
-        return found
+    donation_pk = MonthlyGift.objects.filter(subscription_id=news.subscription_id).values_list("donation", flat=True)
+    donation_pk = donation_pk.first()
+    if donation_pk is not None:
+        list(Donation.objects.select_for_update().filter(pk=donation_pk).values_list("pk", flat=True))
+        return gift.first()
+    if not news.donation_reference:
+        return None
     try:
         reference = uuid.UUID(news.donation_reference)
     except ValueError:

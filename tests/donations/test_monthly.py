@@ -14,7 +14,9 @@ from django.urls import reverse
 from donations.giving import DonationChange, MonthlyGift, MonthlyPayment
 from donations.models import Donation, PaymentEvent
 from tests.donations import stripe_payloads as stripe
-from tests.donations.conftest import sign
+from tests.donations.conftest import postgresql_only, sign
+from tests.donations.test_donate import _at_once
+from tests.donations.test_payments import _deliver_live
 from tests.factories import make_user
 
 pytestmark = pytest.mark.django_db
@@ -446,3 +448,28 @@ def test_monthly_payments_count_in_the_totals_by_article_and_month(client, fake_
     assert lines[0].startswith("paid_at,amount,currency")
     assert len(lines) == 1 + 4
     assert sum(1 for line in lines if ",15.00,EUR,monthly," in line) == 3
+
+
+@postgresql_only
+@pytest.mark.django_db(transaction=True)
+def test_the_first_events_of_a_gift_arriving_at_once_make_one_gift_one_payment_one_receipt(live_server, fake_stripe):
+    """Checkout's event and the first invoice's arrive together (they often do): the donation row lock
+    makes them wait in turn, so neither makes a second gift, payment or receipt."""
+    donation = make_monthly()
+    session = stripe.checkout_session(donation, subscription=SUB, customer=CUS, invoice="in_first")
+    first = stripe.invoice(
+        donation, invoice_id="in_first", subscription=SUB, customer=CUS, billing_reason="subscription_create"
+    )
+    created = stripe.subscription(donation, subscription_id=SUB, customer=CUS)
+    payloads = [
+        stripe.event("checkout.session.completed", session),
+        stripe.event("invoice.paid", first),
+        stripe.event("customer.subscription.created", created),
+    ]
+    outcomes = _at_once(3, lambda index, prepared: _deliver_live(f"{live_server.url}{WEBHOOK}", payloads[index]))
+    assert all(outcome in ("applied", "unchanged") for outcome in outcomes), outcomes
+    assert MonthlyGift.objects.count() == 1
+    assert MonthlyPayment.objects.get().invoice_id == "in_first"
+    donation.refresh_from_db()
+    assert donation.status == Donation.Status.PAID
+    assert subjects() == ["Your receipt from Newsroom"]
