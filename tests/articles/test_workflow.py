@@ -66,6 +66,11 @@ class RolesTests(RoleTestCase):
             {
                 "donations.view_donation",
                 "donations.export_donation",
+                "donations.record_donation_change",
+                "donations.view_monthlygift",
+                "donations.view_monthlypayment",
+                "donations.view_donationchange",
+                "donations.view_annualreceipt",
                 "donations.view_paymentevent",
                 "donations.view_republication",
             },
