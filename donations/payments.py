@@ -374,8 +374,8 @@ SUBSCRIPTION_STATUSES = {
     "trialing": "active",
     "past_due": "past_due",
     "unpaid": "past_due",
-    "incomplete": "past_due",
     "paused": "past_due",
+    # "incomplete": the first payment is still under way on Checkout; the gift's status waits for it.
     "canceled": "cancelled",
     "incomplete_expired": "cancelled",
 }
