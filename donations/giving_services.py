@@ -72,6 +72,8 @@ def record_monthly_news(*, provider, news):
         else:
             gift = _gift_for(provider, news)
             outcome = apply_monthly_news(gift, news) if gift is not None else PaymentEvent.Outcome.UNMATCHED
+            if getattr(gift, "just_started", False):
+                outcome = PaymentEvent.Outcome.APPLIED
         if gift is None:
             logger.warning("Payment event %s (%s) matches no monthly gift.", news.event_id, news.event_type)
         event.outcome = outcome
@@ -116,6 +118,7 @@ def _gift_for(provider, news):
         state_at=None,
     )
     gift.donation = donation
+    gift.just_started = True
     _note(donation, Action.STARTED, note=_money(gift.amount, gift.currency))
     return gift
 
