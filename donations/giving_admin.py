@@ -77,6 +77,9 @@ class DonationChangeInline(ReadOnlyInline):
     readonly_fields = fields
     verbose_name_plural = _("history")
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("user")
+
 
 def _lifetime(status=MonthlyPayment.Status.PAID):
     paid = (
