@@ -54,7 +54,7 @@ class MonthlyPaymentInline(ReadOnlyInline):
     @admin.display(description=_("invoice"))
     def invoice(self, payment):
         label = payment.invoice_number or payment.invoice_id
-        if payment.invoice_url:
+        if payment.invoice_url.startswith("https://"):
             return format_html('<a href="{}" rel="noreferrer">{}</a>', payment.invoice_url, label)
         return label
 
