@@ -417,12 +417,13 @@ def _send_manage_link(*, email, language):
     )
 
 
-def open_portal(*, gift, language):
-    """The address of a fresh session on Stripe's customer portal for `gift`'s donor, which comes back to
-    our "manage your monthly gift" page. Raises PaymentUnavailable."""
+def open_portal(*, gift, language, return_path):
+    """The address of a fresh session on Stripe's customer portal for `gift`'s donor, which brings them
+    back to `return_path` (the page of their gifts, where the changes they made show up). Raises
+    PaymentUnavailable."""
     provider = payments.get_provider(Donation.Provider.STRIPE)
     return provider.portal_session(
-        customer_id=gift.customer_id, return_url=manage_page_url(language), language=language
+        customer_id=gift.customer_id, return_url=absolute_url(return_path), language=language
     )
 
 

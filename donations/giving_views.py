@@ -80,7 +80,11 @@ def manage_gift_link(request, token):
         )
         if gift is not None:
             try:
-                return _private(_see_other(giving_services.open_portal(gift=gift, language=get_language())))
+                return _private(
+                    _see_other(
+                        giving_services.open_portal(gift=gift, language=get_language(), return_path=request.path)
+                    )
+                )
             except payments.PaymentUnavailable:
                 logger.warning("Customer portal of monthly gift %s not opened.", gift.pk, exc_info=True)
                 portal_unavailable = True

@@ -94,7 +94,7 @@ def test_the_link_opens_the_gifts_and_the_portal(client, fake_stripe, django_cap
     [call] = fake_stripe.portal_calls()
     assert call["params"] == {
         "customer": "cus_marta",
-        "return_url": "http://127.0.0.1:8000/donate/manage/",
+        "return_url": f"http://127.0.0.1:8000{link}",
         "locale": "en",
     }
     # A gift of someone else, or a cancelled one, opens nothing.
@@ -116,7 +116,7 @@ def test_in_spanish(client, fake_stripe, django_capture_on_commit_callbacks):
     assert link.startswith("/es/donate/manage/")
     client.post(link, {"gift": gift.pk})
     [call] = fake_stripe.portal_calls()
-    assert (call["params"]["locale"], call["params"]["return_url"]) == ("es", "http://127.0.0.1:8000/es/donate/manage/")
+    assert (call["params"]["locale"], call["params"]["return_url"]) == ("es", f"http://127.0.0.1:8000{link}")
 
 
 def test_an_expired_or_forged_link_offers_a_new_one(client, settings, fake_stripe):

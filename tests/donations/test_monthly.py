@@ -191,7 +191,8 @@ def test_a_monthly_donor_from_first_payment_to_cancellation(client, fake_stripe,
     assert response.status_code == 303
     assert response["Location"].startswith("https://billing.stripe.com/p/session/bps_")
     assert call["params"]["customer"] == CUS
-    assert call["params"]["return_url"] == "http://127.0.0.1:8000/donate/manage/"
+    # Back from the portal, the donor sees their gift as it now is.
+    assert call["params"]["return_url"] == f"http://127.0.0.1:8000{link_in(notice)}"
     assert call["params"]["locale"] == "en"
 
     # 5. On the portal the donor updates their card; Stripe retries the invoice, which is paid.
