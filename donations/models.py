@@ -380,8 +380,8 @@ class Republication(models.Model):
 
 # Newsletters and prompts live in their own modules (donations/newsletters/, donations/prompts/); their
 # models are part of this app.
-from donations.newsletters.models import NewsletterList, Subscription  # noqa: E402, F401
-from donations.prompts.models import Prompt  # noqa: E402, F401
 # Monthly gifts, their payments, the history of each donation and annual receipts (donations/giving.py),
 # registered with the app by this import.
 from donations.giving import AnnualReceipt, DonationChange, MonthlyGift, MonthlyPayment  # noqa: E402, F401
+from donations.newsletters.models import NewsletterList, Subscription  # noqa: E402, F401
+from donations.prompts.models import Prompt  # noqa: E402, F401

@@ -46,10 +46,10 @@ from articles.models import (
     TaggedArticle,
 )
 from articles.sanitizer import clean_html
-from donations.newsletters.models import NewsletterList, Subscription
-from donations.prompts.models import Prompt
 from donations.demo import seed_donors
 from donations.giving import MonthlyGift, MonthlyPayment
+from donations.newsletters.models import NewsletterList, Subscription
+from donations.prompts.models import Prompt
 
 ArticleCountry = Article.countries.through
 # What the plan decides of each demo article, beyond its slug; and the times, which move on every run.

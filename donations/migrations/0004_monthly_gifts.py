@@ -15,7 +15,7 @@ def sync_roles(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('donations', '0002_attribution_payment_events_republications'),
+        ('donations', '0003_newsletters_prompts'),
         ('articles', '0006_roles'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
