@@ -53,7 +53,7 @@ def test_a_monthly_donor_reaches_the_customer_portal_from_the_emailed_link(
     page.goto(f"{live_server.url}/es/donate/manage/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Gestione su donación mensual")
     assert serious_accessibility_problems(page) == []
-    email = page.get_by_label("Correo electrónico")
+    email = page.get_by_label("Correo electrónico", exact=True)
     email.fill("joaquin@")
     page.wait_for_timeout(1100)  # a person takes longer than the minimum fill time
     page.get_by_role("button", name="Enviarme el enlace").click()
