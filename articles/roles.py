@@ -61,6 +61,11 @@ ROLES = {
     FUNDRAISING: [
         "donations.view_donation",
         "donations.export_donation",
+        "donations.record_donation_change",
+        "donations.view_monthlygift",
+        "donations.view_monthlypayment",
+        "donations.view_donationchange",
+        "donations.view_annualreceipt",
         "donations.view_paymentevent",
         "donations.view_republication",
         *(f"donations.{action}_newsletterlist" for action in ("add", "change", "delete", "view")),

@@ -14,6 +14,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from donations.giving_admin import DonationGivingAdmin
 from donations.models import Comment, Donation, HelpfulVote, PaymentEvent, Republication
 from newsroom.site import absolute_url
 
@@ -43,7 +44,7 @@ def with_totals(changelist_view, **tables):
 
 
 @admin.register(Donation)
-class DonationAdmin(admin.ModelAdmin):
+class DonationAdmin(DonationGivingAdmin, admin.ModelAdmin):
     list_display = [
         "short_reference",
         "donor_name",
@@ -51,11 +52,21 @@ class DonationAdmin(admin.ModelAdmin):
         "currency",
         "frequency",
         "status",
+        "monthly_status",
         "provider",
         "created_at",
     ]
-    list_filter = ["status", "frequency", "currency", "provider", "created_at", "placement", "utm_campaign"]
-    list_select_related = ["article"]
+    list_filter = [
+        "status",
+        "frequency",
+        ("monthly_gift__status", admin.ChoicesFieldListFilter),
+        "currency",
+        "provider",
+        "created_at",
+        "placement",
+        "utm_campaign",
+    ]
+    list_select_related = ["article", "monthly_gift"]
     search_fields = ["donor_name", "email", "reference", "provider_reference", "provider_payment_reference"]
     date_hierarchy = "created_at"
     autocomplete_fields = ["article"]
@@ -82,7 +93,7 @@ class DonationAdmin(admin.ModelAdmin):
             {"fields": ["article", "placement", "utm_source", "utm_medium", "utm_campaign", "utm_term", "utm_content"]},
         ),
     ]
-    actions = ["export_csv"]
+    actions = ["export_csv", *DonationGivingAdmin.giving_actions]
     export_columns = [
         "reference",
         "created_at",
@@ -138,6 +149,11 @@ class DonationAdmin(admin.ModelAdmin):
                 ]
             )
         return response
+
+    @admin.display(description=_("monthly gift"), ordering="monthly_gift__status")
+    def monthly_status(self, donation):
+        gift = getattr(donation, "monthly_gift", None)
+        return gift.get_status_display() if gift is not None else "–"
 
     @admin.display(description=_("reference"), ordering="reference")
     def short_reference(self, donation):

@@ -5,7 +5,7 @@ import uuid
 from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import Count, F, FloatField, Q, Sum
+from django.db.models import Count, Exists, F, FloatField, OuterRef, Q, Sum
 from django.db.models.functions import Cast, TruncMonth
 from django.urls import reverse
 from django.utils import translation
@@ -16,7 +16,8 @@ from articles.models import Article
 
 class DonationQuerySet(models.QuerySet):
     def _sums(self):
-        paid, pledged = Q(status="paid"), Q(status="pledged")
+        # A monthly gift whose payments are on record counts them (see _payment_sums), not its sign-up row.
+        paid, pledged = Q(status="paid", has_monthly_payments=False), Q(status="pledged")
         return {
             "count": Count("pk"),
             "paid": Sum("amount", filter=paid),
@@ -25,26 +26,77 @@ class DonationQuerySet(models.QuerySet):
             "pledged_count": Count("pk", filter=pledged),
         }
 
-    def totals_by_month(self):
-        """Per month and currency: how many gifts, and the amounts paid and pledged (a monthly gift counts
-        its first payment). Currencies are never added together."""
+    def with_payment_flag(self):
+        """Annotated with `has_monthly_payments`: a monthly gift whose paid payments are on record, which
+        count instead of the donation row itself."""
+        return self.annotate(
+            has_monthly_payments=Exists(
+                MonthlyPayment.objects.filter(gift__donation=OuterRef("pk"), status=MonthlyPayment.Status.PAID)
+            )
+        )
+
+    def _payment_sums(self, **groups):
+        """The paid monthly payments of these donations, summed per `groups` ({name: expression})."""
         return (
-            self.order_by()
+            MonthlyPayment.objects.filter(status=MonthlyPayment.Status.PAID, gift__donation__in=self.values("pk"))
+            .order_by()
+            .values(**groups)
+            .annotate(paid=Sum("amount"), paid_count=Count("pk"))
+        )
+
+    @staticmethod
+    def _merge(rows, payments, keys):
+        merged = {tuple(row[key] for key in keys): dict(row) for row in rows}
+        for payment in payments:
+            row = merged.setdefault(
+                tuple(payment[key] for key in keys),
+                {**{key: payment[key] for key in keys}, "count": 0, "paid": None, "paid_count": 0, "pledged": None},
+            )
+            row.setdefault("pledged_count", 0)
+            row["paid"] = (row["paid"] or 0) + payment["paid"]
+            row["paid_count"] += payment["paid_count"]
+        return list(merged.values())
+
+    def totals_by_month(self):
+        """Per month and currency: how many gifts were made, and the amounts paid and pledged. A monthly
+        gift counts every payment in the month it was paid. Currencies are never added together."""
+        rows = (
+            self.with_payment_flag()
+            .order_by()
             .annotate(month=TruncMonth("created_at"))
             .values("month", "currency")
             .annotate(**self._sums())
-            .order_by("-month", "currency")
         )
+        payments = self._payment_sums(month=TruncMonth("paid_at"), currency_code=F("currency"))
+        payments = [{**row, "currency": row["currency_code"]} for row in payments]
+        merged = self._merge(rows, payments, ["month", "currency"])
+        return sorted(merged, key=lambda row: (-row["month"].timestamp(), row["currency"]))
 
     def totals_by_article(self):
         """Per article whose donate button was used, and currency: the same sums, most paid first."""
-        return (
-            self.order_by()
+        rows = (
+            self.with_payment_flag()
+            .order_by()
             .filter(article__isnull=False)
             .values("article", "article__title", "currency")
             .annotate(**self._sums())
-            .order_by(F("paid").desc(nulls_last=True), "-count", "article__title")
         )
+        payments = self.filter(article__isnull=False)._payment_sums(
+            article_pk=F("gift__donation__article"),
+            article_title=F("gift__donation__article__title"),
+            currency_code=F("currency"),
+        )
+        payments = [
+            {
+                "article": row["article_pk"],
+                "article__title": row["article_title"],
+                "currency": row["currency_code"],
+                **row,
+            }
+            for row in payments
+        ]
+        merged = self._merge(rows, payments, ["article", "article__title", "currency"])
+        return sorted(merged, key=lambda row: (-(row["paid"] or 0), -row["count"], row["article__title"]))
 
 
 class Donation(models.Model):
@@ -58,6 +110,7 @@ class Donation(models.Model):
         PAID = "paid", _("Paid")
         FAILED = "failed", _("Failed")
         REFUNDED = "refunded", _("Refunded")
+        CANCELLED = "cancelled", _("Cancelled")
 
     class Provider(models.TextChoices):
         PLEDGE = "pledge", _("Pledge (staff follow up)")
@@ -150,7 +203,10 @@ class Donation(models.Model):
         ordering = ["-created_at"]
         verbose_name = _("donation")
         verbose_name_plural = _("donations")
-        permissions = [("export_donation", _("Can export donations as CSV"))]
+        permissions = [
+            ("export_donation", _("Can export donations as CSV")),
+            ("record_donation_change", _("Can mark pledges paid, note refunds and cancel them")),
+        ]
         constraints = [
             models.CheckConstraint(condition=Q(amount__gt=0), name="donation_amount_positive"),
             models.UniqueConstraint(
@@ -324,5 +380,8 @@ class Republication(models.Model):
 
 # Newsletters and prompts live in their own modules (donations/newsletters/, donations/prompts/); their
 # models are part of this app.
+# Monthly gifts, their payments, the history of each donation and annual receipts (donations/giving.py),
+# registered with the app by this import.
+from donations.giving import AnnualReceipt, DonationChange, MonthlyGift, MonthlyPayment  # noqa: E402, F401
 from donations.newsletters.models import NewsletterList, Subscription  # noqa: E402, F401
 from donations.prompts.models import Prompt  # noqa: E402, F401

@@ -54,8 +54,13 @@ def _everyone(group, request):
     return "everyone"
 
 
-def hit(request, group, *, everyone=False):
-    """Count one request of `group` for this client (or for all clients at once with `everyone`).
+def _named(key, group, request):
+    return key
+
+
+def hit(request, group, *, everyone=False, key=None):
+    """Count one request of `group` for this client (or for all clients at once with `everyone`, or for
+    whatever `key` names, such as the e-mail address a link is sent to).
 
     Returns the seconds until the client may try again when it is over the limit of
     READER_RATE_LIMITS[group], else None. Raises LimitUnavailable when the count cannot be kept.
@@ -63,10 +68,11 @@ def hit(request, group, *, everyone=False):
     rate = settings.READER_RATE_LIMITS.get(group)
     if not rate:
         return None
+    counted = _everyone if everyone else "ip"
+    if key is not None:
+        counted = functools.partial(_named, key)
     try:
-        usage = get_usage(
-            request, group=group, key=_everyone if everyone else "ip", rate=rate, method=get_usage.ALL, increment=True
-        )
+        usage = get_usage(request, group=group, key=counted, rate=rate, method=get_usage.ALL, increment=True)
     except Exception as error:  # noqa: BLE001 - whatever the cache's failure, the limit cannot be kept
         logger.error("Rate limit %s not counted (%s): request refused until the cache is back.", group, error)
         raise LimitUnavailable from error

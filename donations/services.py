@@ -15,7 +15,7 @@ from django.db.models import F
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
-from donations import payments
+from donations import giving_services, payments
 from donations.models import Comment, Donation, HelpfulVote, PaymentEvent, Republication
 
 logger = logging.getLogger(__name__)
@@ -28,6 +28,7 @@ STATUS_ORDER = {
     Donation.Status.FAILED: 1,
     Donation.Status.PAID: 2,
     Donation.Status.REFUNDED: 3,
+    Donation.Status.CANCELLED: 3,
 }
 
 
@@ -183,6 +184,8 @@ def record_payment_news(*, provider, news):
             if news.status == Donation.Status.PAID and donation.receipt_sent_at is None:
                 transaction.on_commit(lambda: send_receipt(donation_pk=donation.pk), robust=True)
         donation.save()
+        if news.monthly is not None and donation.frequency == Donation.Frequency.MONTHLY:
+            giving_services.apply_checkout(donation=donation, news=news.monthly)
         event.donation = donation
         event.save(update_fields=["donation", "outcome"])
     return event.outcome

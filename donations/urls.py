@@ -1,6 +1,6 @@
 from django.urls import path
 
-from donations import views
+from donations import giving_views, views
 
 app_name = "donations"
 
@@ -8,6 +8,9 @@ app_name = "donations"
 urlpatterns = [
     path("donate/", views.donate, name="donate"),
     path("donate/thanks/<uuid:reference>/", views.donation_thanks, name="donation-thanks"),
+    path("donate/manage/", giving_views.manage_gift, name="manage-gift"),
+    path("donate/manage/sent/", giving_views.manage_gift_sent, name="manage-gift-sent"),
+    path("donate/manage/<str:token>/", giving_views.manage_gift_link, name="manage-gift-link"),
     path("comments/", views.write_comment, name="comment"),
     path("comments/sent/", views.comment_sent, name="comment-sent"),
     # The article's own address plus helpful/, as the article page's vote form posts it.

@@ -16,7 +16,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from articles.models import Article
-from donations import payments, protection, services
+from donations import giving_services, payments, protection, services
 from donations.forms import CommentForm, DonationForm, HelpfulVoteForm
 from donations.models import Donation
 from donations.protection import rate_limited
@@ -90,8 +90,9 @@ def donation_thanks(request, reference):
             "payment_unavailable": payment_unavailable,
         },
     )
-    # The address is the donor's key to this page: never pass it on to other sites.
-    response["Referrer-Policy"] = "no-referrer"
+    # The address is the donor's key to this page: never pass it on to other sites. Not "no-referrer":
+    # browsers then post "Continue to payment" with "Origin: null", which the CSRF check refuses.
+    response["Referrer-Policy"] = "same-origin"
     return response
 
 
@@ -182,7 +183,10 @@ def stripe_webhook(request):
     except payments.InvalidEvent as error:
         logger.warning("Refused a Stripe webhook delivery: %s", error)
         return HttpResponseBadRequest("Invalid signature or payload.", content_type="text/plain")
-    outcome = services.record_payment_news(provider=provider.name, news=news)
+    if isinstance(news, payments.MonthlyNews):
+        outcome = giving_services.record_monthly_news(provider=provider.name, news=news)
+    else:
+        outcome = services.record_payment_news(provider=provider.name, news=news)
     return JsonResponse({"received": True, "outcome": outcome or "duplicate"})
 
 

@@ -357,8 +357,9 @@ CONTENT_SECURITY_POLICY = {
     ],
     "object-src": ["'none'"],
     "base-uri": ["'self'"],
-    # The donate form may send the donor on to Stripe's payment page.
-    "form-action": ["'self'", "https://checkout.stripe.com"],
+    # The donate form may send the donor on to Stripe's payment page, and a monthly donor's page on to
+    # Stripe's customer portal.
+    "form-action": ["'self'", "https://checkout.stripe.com", "https://billing.stripe.com"],
     "frame-ancestors": ["'none'"],
 }
 # The admin's policy: the same, but its rich-text editor needs an inline import map and inline styles.
@@ -467,6 +468,16 @@ if STRIPE_WORST_WAIT_SECONDS > _WORKER_TIMEOUT / 2:  # noqa: SIM300 - the budget
         f"STRIPE_CONNECT_TIMEOUT_SECONDS, STRIPE_TIMEOUT_SECONDS and STRIPE_MAX_NETWORK_RETRIES let a donor wait "
         f"{STRIPE_WORST_WAIT_SECONDS:g} s for Stripe, more than half of GUNICORN_TIMEOUT: lower them."
     )
+# The customer portal configuration (bpc_…) that monthly donors manage their gift with; empty means the
+# account's default one (set in Stripe's dashboard: docs/donations.md says how).
+STRIPE_PORTAL_CONFIGURATION = env_str("STRIPE_PORTAL_CONFIGURATION")
+# The Stripe product (prod_…) that monthly gifts are sold under, so that the customer portal can offer
+# donors its other monthly prices (a new amount); empty makes a product per gift, and the portal then
+# lets donors update their card and cancel, not change the amount.
+STRIPE_MONTHLY_PRODUCT = env_str("STRIPE_MONTHLY_PRODUCT")
+# How long the e-mailed link to manage a monthly gift works: it opens the donor's customer portal, where
+# their card and address are, so it should not outlive the donor's need for it.
+MONTHLY_GIFT_LINK_MAX_AGE_HOURS = env_int("MONTHLY_GIFT_LINK_MAX_AGE_HOURS", 72)
 if DONATION_PROVIDER not in ("pledge", "stripe"):
     raise ImproperlyConfigured("DONATION_PROVIDER must be 'pledge' or 'stripe'.")
 if DONATION_PROVIDER == "stripe" and not (STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET):
@@ -492,6 +503,9 @@ READER_RATE_LIMITS = {
     "newsletter-all": "300/h",
     # The prompts' view pixel and click redirect, per client (over it, served but not counted).
     "prompt": "300/h",
+    # "Manage your monthly gift": links asked per client, and e-mailed to one address (whoever asks).
+    "manage-gift": "10/h",
+    "manage-gift-email": "3/h",
 }
 RATELIMIT_ENABLE = env_bool("RATELIMIT_ENABLE", default=True)
 # The client's address: REMOTE_ADDR, or behind TRUSTED_PROXY_COUNT proxies the address they saw in

@@ -46,6 +46,8 @@ from articles.models import (
     TaggedArticle,
 )
 from articles.sanitizer import clean_html
+from donations.demo import seed_donors
+from donations.giving import MonthlyGift, MonthlyPayment
 from donations.newsletters.models import NewsletterList, Subscription
 from donations.prompts.models import Prompt
 
@@ -652,6 +654,8 @@ class DemoSeeder:
                 self.seed_accounts({username: future.result() for username, future in hashed.items()})
                 self.seed_demo_articles()
                 seed_reader_revenue(now=self.now, newsroom=self.newsroom)
+                # Monthly donors and followed-up pledges, so that the fundraising admin has histories to show.
+                seed_donors(now=self.now, staff=get_user_model().objects.filter(username="editor").first())
         if articles:
             self.seed_synthetic(articles)
         return passwords
@@ -688,4 +692,6 @@ def summary():
         ("  confirmed subscribers", Subscription.objects.filter(status=Subscription.Status.CONFIRMED).count()),
         ("  waiting for confirmation", Subscription.objects.filter(status=Subscription.Status.PENDING).count()),
         ("Prompts", Prompt.objects.count()),
+        ("Monthly gifts", MonthlyGift.objects.count()),
+        ("Monthly payments", MonthlyPayment.objects.count()),
     ]

@@ -28,4 +28,10 @@
   if (html) {
     html.addEventListener("focus", function () { html.select(); });
   }
+
+  // A reader form sent back with errors: the summary at its top takes the focus, so it is read first.
+  var errors = document.querySelector("[data-error-summary]");
+  if (errors) {
+    errors.focus();
+  }
 })();

@@ -66,8 +66,18 @@ class RolesTests(RoleTestCase):
             {
                 "donations.view_donation",
                 "donations.export_donation",
+                "donations.record_donation_change",
+                "donations.view_monthlygift",
+                "donations.view_monthlypayment",
+                "donations.view_donationchange",
+                "donations.view_annualreceipt",
                 "donations.view_paymentevent",
                 "donations.view_republication",
+                *(f"donations.{action}_newsletterlist" for action in ("add", "change", "delete", "view")),
+                "donations.view_subscription",
+                "donations.change_subscription",
+                "donations.export_subscription",
+                *(f"donations.{action}_prompt" for action in ("add", "change", "delete", "view")),
             },
         )
         self.assertIn("donations.change_comment", perms["Moderator"])

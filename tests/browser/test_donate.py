@@ -95,3 +95,36 @@ def test_a_double_click_makes_one_donation(live_server, page, reader_forms):
     page.locator("[data-submit]").dblclick()
     expect(page.get_by_role("heading", level=1)).to_have_text("Thank you!")
     assert Donation.objects.count() == 1
+
+
+def test_continue_to_payment_from_the_thank_you_page_reaches_checkout(live_server, page, reader_forms, settings):
+    """The thank-you page's own form passes the CSRF origin check in a real browser (its referrer policy
+    once made Chromium post it with "Origin: null")."""
+    from decimal import Decimal
+
+    from tests.donations.conftest import WEBHOOK_SECRET, FakeStripe
+
+    fake = FakeStripe()
+    fake.checkout_origin = "https://checkout.stripe.com"
+    fake.thread.start()
+    settings.DONATION_PROVIDER, settings.STRIPE_SECRET_KEY = "stripe", "sk_test_fake"
+    settings.STRIPE_WEBHOOK_SECRET, settings.STRIPE_API_BASE = WEBHOOK_SECRET, fake.url
+    try:
+        donation = Donation.objects.create(
+            amount=Decimal("25"),
+            donor_name="Marta Díaz",
+            email="marta@example.org",
+            provider="stripe",
+            status="pending",
+        )
+        page.route(
+            "https://checkout.stripe.com/**",
+            lambda route: route.fulfill(status=200, content_type="text/html", body="<h1>Checkout</h1>"),
+        )
+        page.goto(f"{live_server.url}{donation.get_absolute_url()}?checkout=cancelled")
+        page.get_by_role("button", name="Continue to pay 25 USD").click()
+        expect(page.get_by_role("heading", level=1)).to_have_text("Checkout")
+        assert page.url.startswith("https://checkout.stripe.com/c/pay/cs_test_")
+    finally:
+        fake.server.shutdown()
+        fake.server.server_close()

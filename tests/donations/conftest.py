@@ -89,7 +89,8 @@ def stripe_event(event_type, obj, *, event_id=None, created=None):
 
 
 class FakeStripe:
-    """Stripe's API as far as the donations app uses it, served on loopback.
+    """Stripe's API as far as the donations app uses it (Checkout and customer portal sessions), served
+    on loopback.
 
     Like Stripe, a repeated Idempotency-Key returns the first answer. `fail_with` makes every call
     answer that HTTP status with a Stripe error body.
@@ -99,6 +100,8 @@ class FakeStripe:
         self.requests = []
         self.sessions = {}
         self.fail_with = None
+        # Where Checkout pages are (Stripe's own, https://checkout.stripe.com, for a browser to be let through).
+        self.checkout_origin = "https://checkout.stripe.test"
         self.lock = threading.Lock()
         fake = self
 
@@ -120,10 +123,24 @@ class FakeStripe:
                             fake.sessions[key] = {
                                 "id": session_id,
                                 "object": "checkout.session",
-                                "url": f"https://checkout.stripe.test/c/pay/{session_id}",
+                                "url": f"{fake.checkout_origin}/c/pay/{session_id}",
                                 "status": "open",
                             }
                         answer = fake.sessions[key]
+                    elif self.path == "/v1/billing_portal/sessions":
+                        # https://docs.stripe.com/api/customer_portal/sessions/create
+                        status = 200
+                        params = dict(parse_qsl(body))
+                        session_id = f"bps_{uuid.uuid4().hex[:24]}"
+                        answer = {
+                            "id": session_id,
+                            "object": "billing_portal.session",
+                            "customer": params.get("customer"),
+                            "locale": params.get("locale"),
+                            "return_url": params.get("return_url"),
+                            "url": f"https://billing.stripe.com/p/session/{session_id}",
+                            "livemode": False,
+                        }
                     else:
                         status, answer = 404, {"error": {"type": "invalid_request_error", "message": "Unknown"}}
                 payload = json.dumps(answer).encode()
@@ -143,6 +160,9 @@ class FakeStripe:
 
     def checkout_calls(self):
         return [request for request in self.requests if request["path"] == "/v1/checkout/sessions"]
+
+    def portal_calls(self):
+        return [request for request in self.requests if request["path"] == "/v1/billing_portal/sessions"]
 
 
 @pytest.fixture

@@ -126,7 +126,7 @@ def test_a_pledge_is_stored_with_its_origin_emailed_and_thanked(client, django_c
     assert str(donation.reference) in receipt.body
 
     thanks = client.get(response["Location"])
-    assert thanks["Referrer-Policy"] == "no-referrer"
+    assert thanks["Referrer-Policy"] == "same-origin"
     assert "We have recorded your pledge of 50 USD." in thanks.content.decode()
     assert str(donation.reference) in thanks.content.decode()
     assert "We have emailed you a confirmation." in thanks.content.decode()
