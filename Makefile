@@ -32,7 +32,8 @@ run: $(VENV)/.installed-runtime  ## Set up, fill with demo content and serve the
 test: $(VENV)/.installed-dev test-services  ## Run the test suite (SQLite, or the database in DATABASE_URL)
 	$(BIN)/pytest $(PYTEST_ARGS)
 
-# Besides Python packages the suite needs Chromium (browser tests) and a Redis on 127.0.0.1:6379 (rate limits
+# Besides Python packages the suite needs Chromium (browser tests), ip and tc (the fault tests drop a
+# service's packets in a network namespace of their own) and a Redis on 127.0.0.1:6379 (rate limits
 # shared between processes). Installed with apt-get when missing and run as root; otherwise it says what to install.
 apt_install = { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && apt-get update -qq \
 	&& apt-get install -y -qq $(1) >/dev/null; } || { echo "The tests need $(1): install it, e.g. sudo apt-get install $(1)"; exit 1; }
@@ -40,6 +41,7 @@ redis_ping = $(BIN)/python -c "import redis; redis.Redis(socket_connect_timeout=
 
 test-services: $(VENV)/.installed-dev
 	@command -v chromium >/dev/null || $(call apt_install,chromium)
+	@command -v tc >/dev/null || $(call apt_install,iproute2)
 	@$(redis_ping) || { command -v redis-server >/dev/null || $(call apt_install,redis-server); \
 		redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no >/dev/null; \
 		for _ in $$(seq 30); do $(redis_ping) && break; sleep 0.5; done; $(redis_ping); }
