@@ -5,13 +5,14 @@ and save path below asks it, so a writer's browser cannot do what the writer's r
 """
 
 import functools
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
-from django.db.models import Count, Max, Prefetch, Q
+from django.db.models import Count, Max, OuterRef, Prefetch, Q, Subquery
 from django.http import Http404, JsonResponse
 from django.urls import path, reverse
 from django.utils import timezone, translation
@@ -25,6 +26,7 @@ from simple_history.models import to_historic
 from taggit.models import Tag
 
 from articles import calendar, embeds, services, workflow
+from articles.admin_translations import TranslationAdminMixin, TranslationStateFilter, translate_label
 from articles.forms import ArticleAdminForm, ImageAdminForm, KnownChoicesInlineMixin, TagAdminForm
 from articles.images import create_renditions
 from articles.models import (
@@ -36,11 +38,14 @@ from articles.models import (
     Correction,
     Country,
     Image,
+    Language,
     PartnerAccess,
     PartnerLink,
     PreviewLink,
     Section,
     TaggedArticle,
+    TagLanguage,
+    TranslationState,
 )
 from donations.admin import ArticleHelpfulColumns
 from newsroom.site import absolute_url
@@ -96,7 +101,7 @@ class ImageAdmin(admin.ModelAdmin):
     form = ImageAdminForm
     list_display = ["thumbnail", "alt_text", "credit", "size", "uploaded_at"]
     list_display_links = ["thumbnail", "alt_text"]
-    search_fields = ["alt_text", "alt_text_es", "caption", "caption_es", "credit"]
+    search_fields = ["alt_text", "alt_text_es", "caption", "caption_es", "credit", "credit_es"]
     fields = [
         "file",
         "preview",
@@ -106,6 +111,7 @@ class ImageAdmin(admin.ModelAdmin):
         "caption",
         "caption_es",
         "credit",
+        "credit_es",
         "size",
         "uploaded_at",
         "shown_by",
@@ -270,20 +276,80 @@ if admin.site.is_registered(Tag):
     admin.site.unregister(Tag)
 
 
+class TagLanguageFilter(admin.SimpleListFilter):
+    title = _("language")
+    parameter_name = "language"
+
+    def lookups(self, request, model_admin):
+        return Language.choices
+
+    def queryset(self, request, queryset):
+        if self.value() in Language.values:
+            return queryset.filter(language_info__language=self.value())
+        return queryset
+
+
+class TagPairFilter(admin.SimpleListFilter):
+    title = _("counterpart")
+    parameter_name = "paired"
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("Paired")), ("no", _("No counterpart yet"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "yes":
+            return queryset.filter(counterpart_name__isnull=False)
+        if self.value() == "no":
+            return queryset.filter(counterpart_name__isnull=True)
+        return queryset
+
+
 @admin.register(Tag)
 class TagAdmin(admin.ModelAdmin):
+    """Tags with their language and their counterpart in the other language (TagLanguage)."""
+
     form = TagAdminForm
-    list_display = ["name", "slug", "article_count"]
+    list_display = ["name", "slug", "tag_language", "counterpart", "article_count"]
+    list_filter = [TagLanguageFilter, TagPairFilter]
     search_fields = ["name"]
     ordering = ["name"]
     prepopulated_fields = {"slug": ["name"]}
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(article_count=Count("articles_taggedarticle_items"))
+        counterparts = TagLanguage.objects.filter(translation_key=OuterRef("language_info__translation_key")).exclude(
+            tag=OuterRef("pk")
+        )
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("language_info")
+            .annotate(
+                article_count=Count("articles_taggedarticle_items"),
+                counterpart_name=Subquery(counterparts.values("tag__name")[:1]),
+            )
+        )
 
     @admin.display(description=_("articles"), ordering="article_count")
     def article_count(self, tag):
         return tag.article_count
+
+    @admin.display(description=_("language"), ordering="language_info__language")
+    def tag_language(self, tag):
+        info = getattr(tag, "language_info", None)
+        return info.get_language_display() if info else "–"
+
+    @admin.display(description=_("counterpart"), ordering="counterpart_name")
+    def counterpart(self, tag):
+        return tag.counterpart_name or "–"
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        form.user = request.user
+        return form
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        form.save_language()
 
 
 # Each inline fetches the objects its rows name (row label and autocomplete value) with the rows,
@@ -458,13 +524,14 @@ class MineFilter(admin.SimpleListFilter):
 
 
 @admin.register(Article)
-class ArticleAdmin(ArticleHelpfulColumns, SimpleHistoryAdmin):
+class ArticleAdmin(TranslationAdminMixin, ArticleHelpfulColumns, SimpleHistoryAdmin):
     form = ArticleAdminForm
     list_display = [
         "title",
         "section",
         "language",
         "status_label",
+        "translation_status",
         "publish_at",
         "byline",
         "primary_country",
@@ -480,6 +547,7 @@ class ArticleAdmin(ArticleHelpfulColumns, SimpleHistoryAdmin):
         MineFilter,
         "section",
         "language",
+        TranslationStateFilter,
         # Only the countries that lead some article and the authors who sign one, not everyone on file.
         ("primary_country", admin.RelatedOnlyFieldListFilter),
         ("authors", admin.RelatedOnlyFieldListFilter),
@@ -490,7 +558,17 @@ class ArticleAdmin(ArticleHelpfulColumns, SimpleHistoryAdmin):
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["section", "primary_country", "countries", "primary_tag", "lead_image"]
     inlines = [BylineInline, TagInline, LinkInline, CorrectionInline, PreviewLinkInline, PartnerLinkInline]
-    actions = ["submit_for_review", "return_to_draft", "publish_now", "schedule", "embargo", "unpublish"]
+    actions = [
+        "translate",
+        "submit_for_review",
+        "return_to_draft",
+        "publish_now",
+        "publish_pairs",
+        "schedule",
+        "schedule_pairs",
+        "embargo",
+        "unpublish",
+    ]
     history_list_display = ["status"]
 
     class Media:
@@ -540,7 +618,7 @@ class ArticleAdmin(ArticleHelpfulColumns, SimpleHistoryAdmin):
                 },
             ),
             (_("Lead image"), {"fields": ["lead_image"]}),
-            (_("Translation"), {"fields": ["translation"]}),
+            (_("Translation"), {"fields": ["translation", "translation_record"]}),
             (
                 _("SEO and republishing"),
                 {"fields": ["seo_title", "seo_description", "republishable"], "classes": ["collapse"]},
@@ -549,7 +627,7 @@ class ArticleAdmin(ArticleHelpfulColumns, SimpleHistoryAdmin):
 
     def get_readonly_fields(self, request, obj=None):
         # The status moves only through the workflow's buttons and actions, never by typing.
-        readonly = ["state", "publication_record", "length", "created_at", "updated_at"]
+        readonly = ["state", "publication_record", "length", "created_at", "updated_at", "translation_record"]
         if not workflow.can_publish(request.user):
             # Scheduling is an editor's call.
             readonly.append("publish_at")
@@ -559,9 +637,11 @@ class ArticleAdmin(ArticleHelpfulColumns, SimpleHistoryAdmin):
         # The byline column names every author: one query for all rows rather than one per row.
         # The section is part of the article's address ("view on site"); list_select_related does not
         # apply to a queryset that already selects related objects, so both columns are named here.
+        # The translation status is derived in the same query (ArticleQuerySet.with_translation_state).
         return (
             super()
             .get_queryset(request)
+            .with_translation_state()
             .select_related("section", "primary_country")
             .prefetch_related(Prefetch("bylines", queryset=ArticleAuthor.objects.select_related("author")))
         )
@@ -569,6 +649,7 @@ class ArticleAdmin(ArticleHelpfulColumns, SimpleHistoryAdmin):
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)
         form.transition = self._requested_transition(request)
+        form.user = request.user
         return form
 
     # Permissions: the model permissions of the user's groups (articles/roles.py), narrowed for each
@@ -692,22 +773,42 @@ class ArticleAdmin(ArticleHelpfulColumns, SimpleHistoryAdmin):
     @staticmethod
     def _publishing_under_embargo(request, article, name):
         return (
-            name in (workflow.PUBLISH.name, workflow.SCHEDULE.name)
+            name in (workflow.PUBLISH.name, workflow.SCHEDULE.name, *PAIR_TRANSITIONS)
             and workflow.can_publish(request.user)
             and article.is_under_embargo
         )
 
-    def _transitions(self, request, article):
+    def _transitions(self, request, article, partner=None):
+        """The workflow moves offered on the change form: the article's own, then "publish both" and
+        "schedule both" when it has an unpublished translation that the user may move with it."""
         if article.pk is None and not self.has_add_permission(request):
             return []
-        return workflow.allowed_transitions(request.user, article)
+        moves = workflow.allowed_transitions(request.user, article)
+        if article.pk is None:
+            return moves
+        if partner is None:
+            partner = Article.objects.translations_of(article).first()
+        if partner is not None and partner.status not in Article.PUBLIC_STATUSES:
+            for single, pair in ((workflow.PUBLISH, PUBLISH_PAIR), (workflow.SCHEDULE, SCHEDULE_PAIR)):
+                if single in moves and single.allowed(request.user, partner):
+                    moves.append(pair)
+        return moves
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         article = obj if obj is not None else Article()
         editable = self.has_add_permission(request) if obj is None else self.has_change_permission(request, obj)
-        context["transitions"] = self._transitions(request, article) if editable else []
+        partner = getattr(context.get("adminform"), "form", None)
+        partner = getattr(partner, "current_translation", None)
+        context["transitions"] = self._transitions(request, article, partner) if editable else []
         if obj is not None:
             context["preview_url"] = article_preview_url(obj)
+            # Read by the "translation" read-only field, so the partner is fetched once, by the form.
+            obj.translation_partner = partner
+            context["translation_partner"] = partner
+            if partner is None and self.has_add_permission(request):
+                context["translate_label"] = translate_label(obj.language)
+            if partner is not None and editable:
+                context["untranslated_corrections"] = self.untranslated_corrections(obj, partner)
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     def save_model(self, request, obj, form, change):
@@ -723,7 +824,11 @@ class ArticleAdmin(ArticleHelpfulColumns, SimpleHistoryAdmin):
             # Leave the old pair before saving: an article whose language changed would otherwise share
             # its translation key with a partner in the same language, which the database refuses.
             services.unpair_translation(article=obj)
-        if name is not None and change:
+        moved = [obj]
+        if name in PAIR_TRANSITIONS:
+            # Checked by the form (ArticleAdminForm.clean); both articles move in the admin's transaction.
+            moved = workflow.apply_to_pair(article=obj, name=PAIR_TRANSITIONS[name].single, user=request.user)
+        elif name is not None and change:
             # The form's changes and the transition in one save, so one version in the history.
             workflow.apply_transition(article=obj, name=name, user=request.user)
         else:
@@ -731,7 +836,8 @@ class ArticleAdmin(ArticleHelpfulColumns, SimpleHistoryAdmin):
             if name is not None:
                 workflow.apply_transition(article=obj, name=name, user=request.user)
         if name is not None:
-            self.message_user(request, _transition_message(obj), messages.SUCCESS)
+            for article in moved:
+                self.message_user(request, _transition_message(article), messages.SUCCESS)
         if form.translation_changed and partner is not None:
             services.pair_translations(article=obj, translation=partner)
 
@@ -748,6 +854,9 @@ class ArticleAdmin(ArticleHelpfulColumns, SimpleHistoryAdmin):
                 if link_form.instance.pk is None:
                     link_form.instance.created_by = request.user
         super().save_formset(request, form, formset, change)
+        if formset.model is Correction:
+            added = [correction for correction in formset.new_objects if correction.translation_of_id is None]
+            self.offer_translated_corrections(request, form.instance, added)
 
     # Actions on the list: the same transitions for several articles; each one is checked.
 
@@ -847,6 +956,48 @@ class ArticleAdmin(ArticleHelpfulColumns, SimpleHistoryAdmin):
     @admin.display(description=_("byline"))
     def byline(self, article):
         return ", ".join(author.name for author in article.byline_authors)
+
+    def state_text(self, article):
+        """The article's state in words, for messages ("published", "scheduled for …")."""
+        return _state_text(article)
+
+    @admin.display(description=_("translation status"))
+    def translation_record(self, article):
+        if article.pk is None:
+            return "–"
+        partner = getattr(article, "translation_partner", None)
+        state = article.translation_state_with(partner)
+        if partner is None:
+            return TranslationState(state).label
+        translated, source = (article, partner) if article.is_translation_of(partner) else (partner, article)
+        parts = [str(TranslationState(state).label)]
+        if translated.source_revision is not None:
+            parts.append(
+                gettext("the translation follows revision %(then)s of the original, which is at revision %(now)s")
+                % {"then": translated.source_revision, "now": source.revision}
+            )
+        if translated.needs_review:
+            parts.append(gettext("its machine translation is not reviewed yet"))
+        return format_html(
+            '{} · <a href="{}">{}</a>',
+            "; ".join(parts),
+            reverse("admin:articles_article_compare", args=[article.pk]),
+            gettext("Compare with the original") if article is translated else gettext("Compare with the translation"),
+        )
+
+
+@dataclass(frozen=True)
+class PairTransition:
+    """A change-form button that moves an article and its translation together."""
+
+    name: str
+    label: str
+    single: str
+
+
+PUBLISH_PAIR = PairTransition("publish-pair", _("Publish both now"), workflow.PUBLISH.name)
+SCHEDULE_PAIR = PairTransition("schedule-pair", _("Schedule both"), workflow.SCHEDULE.name)
+PAIR_TRANSITIONS = {move.name: move for move in (PUBLISH_PAIR, SCHEDULE_PAIR)}
 
 
 def article_preview_url(article):

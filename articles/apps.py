@@ -22,6 +22,7 @@ class ArticlesConfig(AppConfig):
             models.ArticleAuthor,
             models.TaggedArticle,
             Tag,
+            models.TagLanguage,
             models.ArticleLink,
             models.Correction,
             models.Article.countries.through,

@@ -112,11 +112,15 @@ class ArticleListFeed(LatestArticlesFeed):
 
     # As on the listing pages: tags and authors have a feed only once something of theirs is published.
     requires_published = False
+    # Tags belong to one language: a tag's feed exists only in the language it has published articles in.
+    per_language = False
 
     def get_object(self, request, slug):
         objects = self.model.objects.all()
         if self.requires_published:
-            objects = with_published_articles(objects, self.lookup)
+            objects = with_published_articles(
+                objects, self.lookup, language=get_language() if self.per_language else None
+            )
         # DoesNotExist is answered with a 404 by Feed.
         return objects.get(slug=slug)
 
@@ -137,6 +141,7 @@ class TagFeed(ArticleListFeed):
     model = Tag
     lookup = ARTICLE_LOOKUPS["tag"]
     requires_published = True
+    per_language = True
     url_name = "articles:tag-feed"
     listing_url_name = "articles:tag-detail"
     description_format = _("The latest articles from %(newsroom)s on %(name)s.")

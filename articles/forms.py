@@ -19,7 +19,7 @@ from unidecode import unidecode
 from articles import workflow
 from articles.embeds import PROVIDERS
 from articles.images import prepare_upload
-from articles.models import Article, ArticleLink, Image
+from articles.models import Article, ArticleLink, Image, Language, TagLanguage, other_language
 from articles.sanitizer import clean_html
 
 # What the editor offers, all of it kept by the sanitizer (articles/sanitizer.py). Headings start
@@ -240,8 +240,9 @@ class ArticleAdminForm(forms.ModelForm):
         ]
         field_classes = {"body": RichTextField, "analysis": RichTextField}
 
-    # Set by the admin for the request: the transition asked for with this save, if any.
+    # Set by the admin for the request: the transition asked for with this save, if any, and who asks.
     transition = None
+    user = None
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -255,6 +256,11 @@ class ArticleAdminForm(forms.ModelForm):
             else:
                 self.stored_stamp = self.instance.updated_at
             self.fields["edit_token"].initial = self.stored_stamp.isoformat() if self.stored_stamp else ""
+        if self.slug_follows_title:
+            # Shown empty, so that the admin's script fills it in from the headline as it is translated.
+            self.initial["slug"] = ""
+            self.fields["slug"].required = False
+            self.fields["slug"].help_text = _("Filled in from the translated headline. Type one to choose it.")
         self.current_translation = None
         if self.instance.pk:
             self.current_translation = Article.objects.translations_of(self.instance).first()
@@ -262,9 +268,22 @@ class ArticleAdminForm(forms.ModelForm):
             self.initial.setdefault("translation", self.current_translation.pk)
             self.fields["translation"].widget.chosen = self.current_translation
 
+    @property
+    def slug_follows_title(self):
+        """A translation's draft, never published, whose slug was made by Translate from the original's
+        headline: its slug follows its own headline until someone types one."""
+        article = self.instance
+        if not article.pk or article.published_on is not None or article.source_revision is None:
+            return False
+        return article.slug.startswith(slugify(unidecode(article.title))[:190])
+
     def clean_slug(self):
         slug = self.cleaned_data["slug"]
         article = self.instance
+        if not slug and self.slug_follows_title:
+            from articles.services import unique_slug
+
+            return unique_slug(self.cleaned_data.get("title") or article.title, article.language, exclude=article.pk)
         moved = article.pk and article.published_on is not None and slug != article.slug
         if moved and not self.data.get(self.add_prefix("confirm_slug_change")):
             raise ValidationError(
@@ -282,18 +301,24 @@ class ArticleAdminForm(forms.ModelForm):
         self._check_edit_conflict()
         publish_at = cleaned_data.get("publish_at", self.instance.publish_at)
         time_field = "publish_at" if "publish_at" in self.fields else None
-        if self.transition in ("schedule", "embargo") and (publish_at is None or publish_at <= timezone.now()):
+        if self.transition in ("schedule", "schedule-pair", "embargo") and (
+            publish_at is None or publish_at <= timezone.now()
+        ):
             message = (
-                _("Set a publish time in the future to schedule.")
-                if self.transition == "schedule"
-                else _("Set the time the embargo lifts (the publish time) in the future to embargo.")
+                _("Set the time the embargo lifts (the publish time) in the future to embargo.")
+                if self.transition == "embargo"
+                else _("Set a publish time in the future to schedule.")
             )
-            self.add_error(time_field, ValidationError(message, code=f"{self.transition}_needs_future_time"))
+            code = "embargo" if self.transition == "embargo" else "schedule"
+            self.add_error(time_field, ValidationError(message, code=f"{code}_needs_future_time"))
         self._check_embargo(publish_at, time_field)
+        self._check_translation_ready(cleaned_data)
         translation = cleaned_data.get("translation")
         language = cleaned_data.get("language")
         if translation is None:
             return cleaned_data
+        if translation != self.current_translation:
+            self._check_pairing_allowed(translation)
         if translation.pk == self.instance.pk:
             self.add_error(
                 "translation",
@@ -317,7 +342,7 @@ class ArticleAdminForm(forms.ModelForm):
         stored = Article.objects.filter(pk=self.instance.pk).first()
         if stored is None:
             return
-        if self.transition in ("publish", "schedule"):
+        if self.transition in ("publish", "schedule", "publish-pair", "schedule-pair"):
             refusal = workflow.embargo_refusal(stored)
             if refusal is not None:
                 self.add_error(None, refusal)
@@ -325,6 +350,51 @@ class ArticleAdminForm(forms.ModelForm):
             error = workflow.embargo_time_error(stored, publish_at)
             if error is not None:
                 self.add_error(time_field, error)
+
+    def _check_pairing_allowed(self, translation):
+        """Choosing `translation` takes it from the article it is paired with now: only someone who may
+        edit both may do that, so a writer's draft can never unpair published work from its translation."""
+        taken_from = Article.objects.translations_of(translation).exclude(pk=self.instance.pk).first()
+        if taken_from is None or self.user is None:
+            return
+        if workflow.can_edit(self.user, translation) and workflow.can_edit(self.user, taken_from):
+            return
+        self.add_error(
+            "translation",
+            ValidationError(
+                _(
+                    "“%(title)s” is already the translation of “%(other)s”, and you may not change that pair. "
+                    "Ask an editor, or choose an article without a translation."
+                ),
+                code="translation_taken",
+                params={"title": translation.title, "other": taken_from.title},
+            ),
+        )
+
+    def _check_translation_ready(self, cleaned_data):
+        """For "publish" and "schedule" (and both of a pair): refuse a translation nobody finished, with the
+        words as typed in this form."""
+        if self.transition not in ("publish", "schedule", "publish-pair", "schedule-pair") or not self.instance.pk:
+            return
+        article = Article(
+            pk=self.instance.pk,
+            title=cleaned_data.get("title", self.instance.title),
+            dek=cleaned_data.get("dek", self.instance.dek),
+            body=cleaned_data.get("body", self.instance.body),
+            translation_key=self.instance.translation_key,
+            source_revision=self.instance.source_revision,
+            needs_review=self.instance.needs_review,
+        )
+        partner = self.current_translation
+        scheduling = self.transition in ("schedule", "schedule-pair")
+        when = cleaned_data.get("publish_at", self.instance.publish_at) if scheduling else timezone.now()
+        try:
+            workflow.check_translation_ready(article, partner=partner, when=when)
+            partner_waits = partner is not None and partner.status not in Article.PUBLIC_STATUSES
+            if self.transition.endswith("-pair") and partner_waits:
+                workflow.check_translation_ready(partner, partner=article, when=when)
+        except ValidationError as error:
+            self.add_error(None, error)
 
     def _check_edit_conflict(self):
         """Refuse to save over a version saved by someone else since this form was opened.
@@ -401,9 +471,88 @@ class ImageAdminForm(forms.ModelForm):
 
 
 class TagAdminForm(forms.ModelForm):
+    """A tag with its language and its counterpart in the other language (TagLanguage)."""
+
+    language = forms.ChoiceField(
+        label=_("Language"),
+        choices=Language.choices,
+        initial=Language.ENGLISH,
+        help_text=_("The language of the articles that use this tag."),
+    )
+    counterpart = forms.ModelChoiceField(
+        label=_("Counterpart"),
+        queryset=Tag.objects.all(),
+        required=False,
+        # Borrows the label's foreign key to Tag to learn which admin answers the autocomplete's searches.
+        widget=KnownChoiceAutocompleteSelect(Article._meta.get_field("primary_tag"), admin.site),
+        help_text=_(
+            "The same topic in the other language, e.g. “Extorsión” for “Extortion”. The language switch of "
+            "the tag page leads there, and Translate gives a translation this tag's counterpart."
+        ),
+    )
+
     class Meta:
         model = Tag
         fields = ["name", "slug"]
+
+    # Set by the admin for the request.
+    user = None
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.info = TagLanguage.objects.filter(tag=self.instance).first() if self.instance.pk else None
+        self.current_counterpart = None
+        if self.info is not None:
+            self.initial.setdefault("language", self.info.language)
+            if self.info.translation_key is not None:
+                other = (
+                    TagLanguage.objects.filter(translation_key=self.info.translation_key)
+                    .exclude(tag=self.instance)
+                    .select_related("tag")
+                    .first()
+                )
+                self.current_counterpart = other.tag if other else None
+        if self.current_counterpart is not None:
+            self.initial.setdefault("counterpart", self.current_counterpart.pk)
+            self.fields["counterpart"].widget.chosen = self.current_counterpart
+
+    def clean_counterpart(self):
+        counterpart = self.cleaned_data.get("counterpart")
+        if counterpart is None or counterpart == self.current_counterpart:
+            return counterpart
+        if counterpart.pk == self.instance.pk:
+            raise ValidationError(_("A tag cannot be its own counterpart."), code="self_translation")
+        info = TagLanguage.objects.filter(tag=counterpart).first()
+        if info is not None and info.language == self.cleaned_data.get("language"):
+            raise ValidationError(
+                _("“%(name)s” is in the same language. Choose the tag in the other language."),
+                code="same_language_tag",
+                params={"name": counterpart.name},
+            )
+        taken = info is not None and info.translation_key is not None
+        if taken and self.user is not None and not self.user.has_perm("taggit.change_tag"):
+            # Pairing would take the tag from its counterpart: an editor's call.
+            raise ValidationError(
+                _("“%(name)s” already has a counterpart; ask an editor to change it."),
+                code="counterpart_taken",
+                params={"name": counterpart.name},
+            )
+        return counterpart
+
+    def save_language(self):
+        """Store the tag's language and pairing; called by the admin once the tag itself is saved."""
+        from articles import services
+
+        language = self.cleaned_data["language"]
+        TagLanguage.objects.update_or_create(tag=self.instance, defaults={"language": language})
+        counterpart = self.cleaned_data.get("counterpart")
+        if counterpart == self.current_counterpart and self.info is not None and self.info.language == language:
+            return
+        if counterpart is None:
+            services.unpair_tag(tag=self.instance)
+            return
+        TagLanguage.objects.update_or_create(tag=counterpart, defaults={"language": other_language(language)})
+        services.pair_tags(tag=self.instance, counterpart=counterpart)
 
     def clean_name(self):
         # Tags compare case-insensitively (TAGGIT_CASE_INSENSITIVE), so "Extortion" and

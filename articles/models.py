@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import connections, models, transaction
 from django.db.models import Case, Exists, F, Func, OrderBy, OuterRef, Q, Subquery, Value, When
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce, Concat
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -36,6 +37,20 @@ def localized(obj, field):
 class Language(models.TextChoices):
     ENGLISH = "en", _("English")
     SPANISH = "es", _("Spanish")
+
+
+def other_language(language):
+    """The newsroom's other language: Spanish for English, English for Spanish."""
+    return Language.SPANISH if language == Language.ENGLISH else Language.ENGLISH
+
+
+class TranslationState(models.TextChoices):
+    """Where an article's translation stands, derived from the pair (never typed; see Article.revision)."""
+
+    MISSING = "missing", _("Missing")
+    IN_PROGRESS = "in-progress", _("In progress")
+    OUTDATED = "outdated", _("Outdated")
+    UP_TO_DATE = "up-to-date", _("Up to date")
 
 
 class Section(models.Model):
@@ -158,6 +173,15 @@ class Image(models.Model):
         validators=[MaxValueValidator(100)],
         help_text=_("0 is the top edge, 100 the bottom."),
     )
+    credit_es = models.CharField(
+        _("Spanish credit"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "The credit as Spanish pages show it, e.g. “Foto: Ana Ruiz / Newsroom”. The English one is used when "
+            "this is empty."
+        ),
+    )
     uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
     # Smaller WebP copies for responsive pages, {"480": "<storage name>", ...}; see articles/images.py.
     renditions = models.JSONField(_("renditions"), default=dict, blank=True, editable=False)
@@ -209,6 +233,10 @@ class Image(models.Model):
     @property
     def display_caption(self):
         return localized(self, "caption")
+
+    @property
+    def display_credit(self):
+        return localized(self, "credit")
 
 
 class Author(models.Model):
@@ -414,6 +442,38 @@ class ArticleQuerySet(models.QuerySet):
             return self.none()
         return self.filter(translation_key=article.translation_key).exclude(pk=article.pk)
 
+    def with_translation_state(self):
+        """Each article with `translation_state` (a TranslationState value), in the same query.
+
+        The same rule as Article.translation_state_with(), in SQL: missing without a partner; outdated
+        when the translated side was last brought up to date with an older revision of its source than the
+        current one; in progress while either side is unpublished or holds machine text nobody has
+        reviewed; up to date otherwise. Correlated subqueries: right for the rows of one page (a list's
+        column); to filter or count a whole archive, in_translation_state() and translation_state_counts()
+        join each article to its partner once instead.
+        """
+        partner = Article.objects.filter(translation_key=OuterRef("translation_key")).exclude(pk=OuterRef("pk"))
+        outdated = (
+            Q(source_revision__isnull=False) & Q(Exists(partner.filter(revision__gt=OuterRef("source_revision"))))
+        ) | Q(Exists(partner.filter(source_revision__isnull=False, source_revision__lt=OuterRef("revision"))))
+        unfinished = ~Q(status__in=Article.PUBLIC_STATUSES) | Q(needs_review=True)
+        in_progress = unfinished | Q(Exists(partner.filter(unfinished)))
+        return self.annotate(
+            translation_state=Case(
+                When(Q(translation_key__isnull=True) | ~Q(Exists(partner)), then=Value(TranslationState.MISSING)),
+                When(outdated, then=Value(TranslationState.OUTDATED)),
+                When(in_progress, then=Value(TranslationState.IN_PROGRESS)),
+                default=Value(TranslationState.UP_TO_DATE),
+                output_field=models.CharField(),
+            )
+        )
+
+    def in_translation_state(self, state):
+        """The articles whose translation is in `state` (a TranslationState value): one hash join of the
+        table with itself, however large the archive."""
+        sql, params = _translation_states_sql()
+        return self.filter(pk__in=RawSQL(f"SELECT id FROM ({sql}) states WHERE state = %s", [*params, state]))
+
     def search(self, query, *, language):
         """Published articles in `language` that match a reader's `query`, best first.
 
@@ -477,6 +537,47 @@ class ArticleQuerySet(models.QuerySet):
         return articles.filter(matches).annotate(search_snippet=F("dek")).order_by("-publish_at", "-pk")
 
 
+def _translation_states_sql():
+    """(SQL, params): every article's id, language, whether it is published, and its TranslationState,
+    joined to its partner (the other article with its translation key) rather than looked up per row."""
+    table = Article._meta.db_table
+    public = ", ".join(["%s"] * len(Article.PUBLIC_STATUSES))
+    sql = f"""
+        SELECT a.id AS id, a.language AS language, a.status IN ({public}) AS published,
+            CASE
+                WHEN b.id IS NULL THEN %s
+                WHEN (a.source_revision IS NOT NULL AND b.revision > a.source_revision)
+                    OR (b.source_revision IS NOT NULL AND a.revision > b.source_revision) THEN %s
+                WHEN a.status NOT IN ({public}) OR a.needs_review OR b.status NOT IN ({public}) OR b.needs_review
+                    THEN %s
+                ELSE %s
+            END AS state
+        FROM {table} a LEFT JOIN {table} b ON b.translation_key = a.translation_key AND b.id <> a.id
+    """  # noqa: S608 - the table name is ours, every value a parameter
+    public_statuses = [str(status) for status in Article.PUBLIC_STATUSES]
+    params = [
+        *public_statuses,
+        TranslationState.MISSING,
+        TranslationState.OUTDATED,
+        *public_statuses,
+        *public_statuses,
+        TranslationState.IN_PROGRESS,
+        TranslationState.UP_TO_DATE,
+    ]
+    return sql, params
+
+
+def translation_state_counts():
+    """{(state, language, published): how many articles}, for the whole archive in one query."""
+    sql, params = _translation_states_sql()
+    with connections[Article.objects.db].cursor() as cursor:
+        cursor.execute(f"SELECT state, language, published, COUNT(*) FROM ({sql}) states GROUP BY 1, 2, 3", params)
+        return {(state, language, bool(published)): count for state, language, published, count in cursor.fetchall()}
+
+
+# The words of an article that its translation follows: changing any of them counts a new revision.
+TRANSLATED_FIELDS = ("title", "dek", "body", "analysis", "seo_title", "seo_description")
+
 # Search engines show about this many characters of a description.
 SUMMARY_LENGTH = 160
 # A common figure for news prose read on a screen.
@@ -513,6 +614,28 @@ class Article(models.Model):
         blank=True,
         editable=False,
         help_text=_("Shared by an article and its translation."),
+    )
+    # A translation's "outdated" is derived from these two, never typed: every change to the words
+    # (TRANSLATED_FIELDS) counts a new revision, and the translated side of a pair records the revision
+    # of its source that a person last brought it up to date with.
+    revision = models.PositiveIntegerField(
+        _("revision"),
+        default=1,
+        editable=False,
+        help_text=_("Counts the changes to the headline, dek, text and SEO text."),
+    )
+    source_revision = models.PositiveIntegerField(
+        _("translated from revision"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("The revision of the original that this translation was last brought up to date with."),
+    )
+    needs_review = models.BooleanField(
+        _("machine translation to review"),
+        default=False,
+        editable=False,
+        help_text=_("Holds machine-translated text that no one has reviewed yet: it cannot be published."),
     )
     dek = models.CharField(
         _("dek"),
@@ -681,6 +804,13 @@ class Article(models.Model):
                 name="article_section_idx",
                 condition=PUBLIC_CONDITION,
             ),
+            # Translation status for a whole archive (translation_state_counts, in_translation_state): every
+            # article joined to its partner from this index alone (on PostgreSQL), without reading its text.
+            models.Index(
+                fields=["translation_key"],
+                include=["id", "language", "status", "revision", "source_revision", "needs_review"],
+                name="article_translation_idx",
+            ),
             # The sitemap index: the latest change of a published article, read from one index entry.
             models.Index(
                 F("updated_at").desc(),
@@ -699,6 +829,8 @@ class Article(models.Model):
         self.analysis = clean_html(self.analysis)
         old_slug = getattr(self, "_loaded_slug", None)
         with transaction.atomic():
+            if self._count_revision(kwargs.get("update_fields")) and kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "revision"}
             super().save(*args, **kwargs)
             # An address that readers may have seen keeps working: it redirects to the new one.
             was_public = self.status == self.Status.PUBLISHED or self.published_on is not None
@@ -714,6 +846,22 @@ class Article(models.Model):
         # Spanish articles live under /es/, whatever language the current page is in.
         with translation.override(self.language):
             return reverse("articles:article-detail", kwargs={"section": self.section.slug, "slug": self.slug})
+
+    def _count_revision(self, update_fields):
+        """Count a new revision when the words differ from the stored ones; True when one was counted.
+
+        Counted from the stored number, so two saves never count the same revision twice.
+        """
+        if self._state.adding or self.pk is None:
+            return False
+        if update_fields is not None and not set(update_fields) & set(TRANSLATED_FIELDS):
+            return False
+        stored = Article.objects.filter(pk=self.pk).values("revision", *TRANSLATED_FIELDS).first()
+        if stored is None:
+            return False
+        changed = any(stored[name] != getattr(self, name) for name in TRANSLATED_FIELDS)
+        self.revision = stored["revision"] + 1 if changed else stored["revision"]
+        return changed
 
     @classmethod
     def from_db(cls, db, field_names, values):
@@ -768,6 +916,30 @@ class Article(models.Model):
     def label(self):
         """The teaser label: the primary tag, else the section."""
         return self.primary_tag.name if self.primary_tag_id else self.section.display_name
+
+    # Translation: the same rules as ArticleQuerySet.with_translation_state(), for one pair in hand.
+
+    def is_translation_of(self, partner):
+        """Whether this article is the translated side of its pair with `partner` (else the original).
+
+        The translated side records a source revision; when neither does (a pair made by hand before
+        anyone marked it up to date), the one created later is taken for the translation.
+        """
+        if (self.source_revision is None) != (partner.source_revision is None):
+            return self.source_revision is not None
+        return (self.created_at, self.pk or 0) > (partner.created_at, partner.pk or 0)
+
+    def translation_state_with(self, partner):
+        """The pair's TranslationState, `partner` being this article's translation (or None)."""
+        if partner is None:
+            return TranslationState.MISSING
+        for translated, source in ((self, partner), (partner, self)):
+            if translated.source_revision is not None and source.revision > translated.source_revision:
+                return TranslationState.OUTDATED
+        for side in (self, partner):
+            if side.status not in self.PUBLIC_STATUSES or side.needs_review:
+                return TranslationState.IN_PROGRESS
+        return TranslationState.UP_TO_DATE
 
 
 def preview_link_expiry():
@@ -952,10 +1124,38 @@ ARTICLE_LOOKUPS = {
 }
 
 
-def with_published_articles(queryset, lookup):
-    """The rows of `queryset` that at least one published article is tied to through `lookup`
-    (e.g. "tagged_items__tag"), in the same query."""
-    return queryset.filter(models.Exists(Article.objects.published().filter(**{lookup: models.OuterRef("pk")})))
+def with_published_articles(queryset, lookup, *, language=None):
+    """The rows of `queryset` that at least one published article (in `language`, if given) is tied to
+    through `lookup` (e.g. "tagged_items__tag"), in the same query."""
+    articles = Article.objects.published()
+    if language is not None:
+        articles = articles.in_language(language)
+    return queryset.filter(models.Exists(articles.filter(**{lookup: models.OuterRef("pk")})))
+
+
+def with_languages(queryset, lookup, language):
+    """`queryset` annotated, in the same query, with where a listing of each row stands in `language` and
+    in the other one: `published_here` and `published_there` (whether any published article is tied to it
+    through `lookup` in each), and for tags `counterpart_slug`, `counterpart_here` and `counterpart_there`
+    (the tag of its pair in the other language, and the same about it)."""
+    there = other_language(language)
+
+    def published_in(code, tie=None):
+        return Exists(Article.objects.published().in_language(code).filter(**{lookup: tie or OuterRef("pk")}))
+
+    queryset = queryset.annotate(published_here=published_in(language), published_there=published_in(there))
+    if queryset.model is not Tag:
+        return queryset
+    counterpart = TagLanguage.objects.filter(translation_key=OuterRef("language_info__translation_key")).exclude(
+        tag=OuterRef("pk")
+    )
+    return queryset.annotate(
+        counterpart_slug=Subquery(counterpart.values("tag__slug")[:1]),
+        counterpart_id=Subquery(counterpart.values("tag")[:1]),
+    ).annotate(
+        counterpart_here=published_in(language, OuterRef("counterpart_id")),
+        counterpart_there=published_in(there, OuterRef("counterpart_id")),
+    )
 
 
 class ArticleAuthor(models.Model):
@@ -996,6 +1196,44 @@ class TaggedArticle(TaggedItemBase):
             # Tag pages, feeds and sitemap: a tag's articles from the index alone.
             models.Index(fields=["tag", "content_object"], name="tagged_article_tag_idx"),
         ]
+
+
+class TagLanguage(models.Model):
+    """A tag's language and its counterpart in the other language ("Extortion" and "Extorsión").
+
+    Tags are django-taggit's; this row adds what a bilingual site needs, paired as articles are: the two
+    tags of a pair share a translation key, one per language (the database refuses anything else).
+    """
+
+    tag = models.OneToOneField(
+        Tag, verbose_name=_("tag"), on_delete=models.CASCADE, primary_key=True, related_name="language_info"
+    )
+    language = models.CharField(_("language"), max_length=2, choices=Language.choices, default=Language.ENGLISH)
+    translation_key = models.UUIDField(_("translation key"), null=True, blank=True, editable=False)
+
+    class Meta:
+        verbose_name = _("tag language")
+        verbose_name_plural = _("tag languages")
+        constraints = [
+            models.UniqueConstraint(fields=["translation_key", "language"], name="tag_one_per_language_in_pair"),
+        ]
+
+    def __str__(self):
+        return f"{self.tag} ({self.language})"
+
+
+def tag_counterparts(tags, language):
+    """{tag id: its counterpart Tag in `language`} for those of `tags` that have one, in one query."""
+    keys = {
+        info.translation_key: info.tag_id
+        for info in TagLanguage.objects.filter(tag__in=tags, translation_key__isnull=False)
+    }
+    counterparts = (
+        TagLanguage.objects.filter(translation_key__in=keys, language=language)
+        .exclude(tag__in=tags)
+        .select_related("tag")
+    )
+    return {keys[info.translation_key]: info.tag for info in counterparts}
 
 
 class ArticleLink(models.Model):
@@ -1046,6 +1284,16 @@ class Correction(models.Model):
     kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices, default=Kind.CORRECTION)
     text = models.TextField(_("text"), help_text=_("What was wrong and what we changed, in plain words."))
     published_at = models.DateTimeField(_("date"), default=timezone.now)
+    translation_of = models.ForeignKey(
+        "self",
+        verbose_name=_("translation of"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="translations",
+        help_text=_("The correction on the other-language version that this one translates."),
+    )
 
     class Meta:
         ordering = ["published_at", "pk"]

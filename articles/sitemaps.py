@@ -12,11 +12,11 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.contrib.sitemaps import views as sitemap_views
-from django.db.models import Max
+from django.db.models import Max, OuterRef, Subquery
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
-from articles.models import ARTICLE_LOOKUPS, Article
+from articles.models import ARTICLE_LOOKUPS, Article, TagLanguage, other_language
 
 
 def _site_url():
@@ -56,21 +56,38 @@ class HomeSitemap(SiteSitemap):
         return reverse(url_name)
 
 
+def _article_path(language, section_slug, slug):
+    with translation.override(language):
+        return reverse("articles:article-detail", kwargs={"section": section_slug, "slug": slug})
+
+
 class ArticleSitemap(SiteSitemap):
-    """Every published article, English and Spanish, at its own address (Spanish under /es/).
+    """Every published article, English and Spanish, at its own address (Spanish under /es/), with its
+    published translation as an `xhtml:link` hreflang alternate (and itself, as the protocol asks).
 
     Pages of `limit` articles: each page is one count and one slice of the table, never the whole table
-    in memory, and no query per article (the section, which is in the address, is joined).
+    in memory, and no query per article (the section, which is in the address, is joined; the
+    translation's address is read by subqueries of the same query).
     """
 
     limit = 5000
 
     def items(self):
         # By primary key, so a new article goes on the last page and the earlier pages stay as they were.
+        partner = (
+            Article.objects.published()
+            .filter(translation_key=OuterRef("translation_key"))
+            .exclude(pk=OuterRef("pk"))
+            .order_by()
+        )
         return (
             Article.objects.published()
             .select_related("section")
             .only("slug", "language", "updated_at", "section__slug")
+            .annotate(
+                partner_slug=Subquery(partner.values("slug")[:1]),
+                partner_section=Subquery(partner.values("section__slug")[:1]),
+            )
             .order_by("pk")
         )
 
@@ -80,6 +97,22 @@ class ArticleSitemap(SiteSitemap):
     def get_latest_lastmod(self):
         # Sitemap's own would call lastmod() on every article; the database answers in one query.
         return Article.objects.published().aggregate(latest=Max("updated_at"))["latest"]
+
+    def _urls(self, page, protocol, domain):
+        urls = super()._urls(page, protocol, domain)
+        for url in urls:
+            article = url["item"]
+            if article.partner_slug:
+                partner_language = other_language(article.language)
+                url["alternates"] = [
+                    {"lang_code": article.language, "location": url["location"]},
+                    {
+                        "lang_code": partner_language,
+                        "location": f"{protocol}://{domain}"
+                        + _article_path(partner_language, article.partner_section, article.partner_slug),
+                    },
+                ]
+        return urls
 
 
 @dataclass(frozen=True)
@@ -128,8 +161,51 @@ class SectionSitemap(ListingSitemap):
 
 
 class TagSitemap(ListingSitemap):
+    """Tag pages, each with its counterpart in the other language (TagLanguage) as an hreflang alternate
+    where the counterpart has published articles in that language: one more query for all the pairs."""
+
     lookup = ARTICLE_LOOKUPS["tag"]
     url_name = "articles:tag-detail"
+
+    def items(self):
+        listings = super().items()
+        # Read by _urls(), so that only a sitemap page (not the index counting pages) asks for the pairs.
+        self.languages = {listing.slug: listing.languages for listing in listings}
+        return listings
+
+    def counterparts(self):
+        """{tag slug: (language, counterpart slug)} for tags whose counterpart has published articles in
+        its language."""
+        pairs = defaultdict(list)
+        for key, slug, code in TagLanguage.objects.exclude(translation_key=None).values_list(
+            "translation_key", "tag__slug", "language"
+        ):
+            pairs[key].append((slug, code))
+        found = {}
+        for pair in pairs.values():
+            for slug, _code in pair:
+                for other_slug, other_code in pair:
+                    if other_slug != slug and other_code in self.languages.get(other_slug, ()):
+                        found[slug] = (other_code, other_slug)
+        return found
+
+    def _urls(self, page, protocol, domain):
+        urls = super()._urls(page, protocol, domain)
+        counterparts = self.counterparts()
+        for url in urls:
+            listing, language = url["item"]
+            counterpart = counterparts.get(listing.slug)
+            if counterpart is None:
+                continue
+            code, slug = counterpart
+            if any(alternate["lang_code"] == code for alternate in url["alternates"]):
+                continue
+            with translation.override(code):
+                path = reverse(self.url_name, kwargs={"slug": slug})
+            if not url["alternates"]:
+                url["alternates"] = [{"lang_code": language, "location": url["location"]}]
+            url["alternates"].append({"lang_code": code, "location": f"{protocol}://{domain}{path}"})
+        return urls
 
 
 class CountrySitemap(ListingSitemap):

@@ -26,7 +26,8 @@ def publisher():
 
 
 def news_article(article, *, translation_of=None):
-    """A schema.org NewsArticle for `article` (its corrections and bylines prefetched)."""
+    """A schema.org NewsArticle for `article` (its corrections and bylines prefetched); `translation_of`
+    is its published translation, if any, fetched with the page."""
     url = absolute_url(article.get_absolute_url())
     data = {
         "@context": "https://schema.org",
@@ -51,14 +52,31 @@ def news_article(article, *, translation_of=None):
     if article.republishable:
         data["license"] = LICENSE_URL
     if article.lead_image:
-        # The original and the wide card cropped around its focal point.
+        # In the page's language: the Spanish caption and credit on a Spanish article; then the wide card
+        # cropped around its focal point.
         image = article.lead_image
-        data["image"] = list(dict.fromkeys([absolute_url(image.file.url), absolute_url(image.card_url)]))
+        picture = {
+            "@type": "ImageObject",
+            "url": absolute_url(image.file.url),
+            "width": image.width,
+            "height": image.height,
+        }
+        if image.display_caption:
+            picture["caption"] = image.display_caption
+        if image.display_credit:
+            picture["creditText"] = image.display_credit
+        card = absolute_url(image.card_url)
+        data["image"] = [picture] if card == picture["url"] else [picture, card]
     if translation_of is not None:
-        data["workTranslation"] = {
+        # schema.org names the direction: an original lists its workTranslation, a translation names the
+        # translationOfWork it was made from.
+        relation = "translationOfWork" if article.is_translation_of(translation_of) else "workTranslation"
+        data[relation] = {
             "@type": "NewsArticle",
             "@id": absolute_url(translation_of.get_absolute_url()),
+            "url": absolute_url(translation_of.get_absolute_url()),
             "inLanguage": translation_of.language,
+            "headline": translation_of.title,
         }
     return data
 

@@ -4,6 +4,7 @@ from django.db.models import F, Prefetch, Window
 from django.db.models.functions import RowNumber
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.decorators import method_decorator
 from django.utils.translation import get_language
@@ -24,6 +25,8 @@ from articles.models import (
     PartnerLink,
     PreviewLink,
     Section,
+    other_language,
+    with_languages,
     with_published_articles,
 )
 from articles.search import SearchForm, highlight
@@ -92,7 +95,21 @@ class CorrectionListView(ListView):
 
 
 class ArticleListView(ListView):
-    """A paginated list of published articles that belong to one object (section, tag, country, author)."""
+    """A paginated list of published articles that belong to one object (section, tag, country, author).
+
+    Sections, countries and authors are shared by both languages (with names in each), so their pages in
+    the other language are the same object under the other prefix. Tags belong to one language and pair
+    with a counterpart in the other (TagLanguage). Where a listing has nothing published in the page's
+    language:
+    - a tag whose counterpart has articles in this language redirects there (permanently: the counterpart
+      is this topic's address in this language);
+    - an object that has articles only in the other language answers 404, with a page that says so and
+      links to them, so no empty page is ever offered as a topic's page;
+    - a section or country with nothing published in either language says so, with a 200 kept out of
+      search engines (noindex).
+    What the page needs to know for this, and for its language switch and hreflang alternates, is read
+    with the object itself, in the same query (articles.models.with_languages).
+    """
 
     template_name = "articles/article_list.html"
     context_object_name = "articles"
@@ -110,17 +127,64 @@ class ArticleListView(ListView):
     requires_published = False
 
     def get_object(self):
-        objects = self.model.objects.all()
+        objects = with_languages(self.model.objects.all(), self.lookup, get_language())
         if self.requires_published:
             objects = with_published_articles(objects, self.lookup)
         return get_object_or_404(objects, slug=self.kwargs["slug"])
 
-    def get_queryset(self):
+    def get(self, request, *args, **kwargs):
         self.object = self.get_object()
+        if not self.object.published_here:
+            counterpart = self.counterpart_slug(here=True)
+            if counterpart is not None:
+                return redirect(self.url_name, slug=counterpart, permanent=True)
+            if self.language_urls().get(other_language(get_language())):
+                # The topic exists only in the other language: a 404 that says so and leads there.
+                self.object_list = self.model.objects.none()
+                context = self.get_context_data(object_list=Article.objects.none())
+                return self.render_to_response(context, status=404)
+        return super().get(request, *args, **kwargs)
+
+    @property
+    def url_name(self):
+        return f"articles:{self.kind}-detail"
+
+    def counterpart_slug(self, *, here):
+        """The slug of the object's counterpart with published articles in this language (`here`) or the
+        other; None when it has none. Only tags have counterparts other than themselves."""
+        if self.kind != "tag":
+            return None
+        published = self.object.counterpart_here if here else self.object.counterpart_there
+        return self.object.counterpart_slug if published else None
+
+    def language_urls(self):
+        """{language: address} of this listing in each language where it has published articles."""
+        here, there = get_language(), other_language(get_language())
+        urls = {}
+        if self.object.published_here:
+            urls[here] = reverse(self.url_name, kwargs={"slug": self.object.slug})
+        with translation.override(there):
+            counterpart = self.counterpart_slug(here=False)
+            if counterpart is not None:
+                urls[there] = reverse(self.url_name, kwargs={"slug": counterpart})
+            elif self.object.published_there:
+                urls[there] = reverse(self.url_name, kwargs={"slug": self.object.slug})
+        return urls
+
+    def get_queryset(self):
         return published_articles().filter(**{self.lookup: self.object})
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(object=self.object, kind=self.kind, **kwargs)
+        language_urls = self.language_urls()
+        return super().get_context_data(
+            object=self.object,
+            kind=self.kind,
+            language_urls=language_urls,
+            # Offered to search engines only with something in it; an empty page says so instead.
+            noindex=not self.object.published_here,
+            other_language_url=language_urls.get(other_language(get_language())),
+            **kwargs,
+        )
 
 
 class SectionDetailView(ArticleListView):

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
@@ -198,8 +198,10 @@ def apply_transition(*, article, name, user, now=None):
             raise ValidationError(
                 {"publish_at": _("Set a publish time in the future to schedule.")}, code="schedule_needs_future_time"
             )
+        check_translation_ready(article, when=article.publish_at)
         _mark_published(article, user, now)
     elif transition is PUBLISH:
+        check_translation_ready(article, when=now)
         # Now, unless it was published before (an earlier date is kept when it goes back up).
         if article.publish_at is None or article.publish_at > now:
             article.publish_at = now
@@ -207,6 +209,72 @@ def apply_transition(*, article, name, user, now=None):
     article._history_user = user
     article.save()
     return article
+
+
+def check_translation_ready(article, *, partner=None, when=None):
+    """Refuse to put a translation before readers while a person has not finished it, or before the
+    embargo of the other version lifts.
+
+    Raises ValidationError when `article` holds machine text that no one marked reviewed; when its
+    headline or text is still its original's, word for word (a Translate draft nobody translated); or
+    when the other version is under an embargo that lifts after `when` (the time `article` would go
+    live, now by default). `partner` is the article's translation when the caller has it.
+    """
+    if article.needs_review:
+        raise ValidationError(
+            _(
+                "“%(title)s” holds machine translation that no one has reviewed. Read it, then press “Mark "
+                "translation up to date” before publishing."
+            ),
+            code="machine_translation_unreviewed",
+            params={"title": article.title},
+        )
+    if partner is None and article.translation_key is not None:
+        partner = (
+            Article.objects.translations_of(article)
+            .only("title", "dek", "body", "status", "publish_at", "translation_key")
+            .first()
+        )
+    if partner is None:
+        return
+    when = when or timezone.now()
+    if partner.status == Article.Status.EMBARGOED and partner.publish_at and partner.publish_at > when:
+        raise ValidationError(
+            _(
+                "“%(title)s”, the other version, is under embargo until %(lifts)s: this one cannot go out "
+                "before. Schedule it for then or later."
+            ),
+            code="translation_before_embargo",
+            params={
+                "title": partner.title,
+                "lifts": formats.date_format(timezone.localtime(partner.publish_at), "DATETIME_FORMAT"),
+            },
+        )
+    if article.source_revision is None:
+        return
+    same_text = bool(article.body) and article.body == partner.body
+    same_headline = article.title == partner.title and article.dek == partner.dek
+    if same_text or same_headline:
+        raise ValidationError(
+            _("“%(title)s” still has the headline or text of the original: translate it before publishing."),
+            code="untranslated",
+            params={"title": article.title},
+        )
+
+
+@transaction.atomic
+def apply_to_pair(*, article, name, user, now=None):
+    """Move `article` by the transition called `name` and, in the same step, its translation when it is
+    not yet in that state: "publish both" and "schedule both". The translation of a scheduled article is
+    scheduled for the same time. Returns the articles moved; raises as apply_transition() does, for either."""
+    moved = [apply_transition(article=article, name=name, user=user, now=now)]
+    partner = Article.objects.select_for_update().translations_of(article).first()
+    if partner is None or partner.status in Article.PUBLIC_STATUSES:
+        return moved
+    if name == SCHEDULE.name:
+        partner.publish_at = article.publish_at
+    moved.append(apply_transition(article=partner, name=name, user=user, now=now))
+    return moved
 
 
 def _mark_published(article, user, now):

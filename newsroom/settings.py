@@ -483,6 +483,21 @@ if DONATION_PROVIDER not in ("pledge", "stripe"):
 if DONATION_PROVIDER == "stripe" and not (STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET):
     raise ImproperlyConfigured("DONATION_PROVIDER=stripe needs STRIPE_SECRET_KEY and STRIPE_WEBHOOK_SECRET.")
 
+# Machine translation for the Translate action (articles/machine_translation.py): off unless set to "deepl".
+# Its output is always marked for review and cannot be published until a person has read it.
+MACHINE_TRANSLATION_PROVIDER = env_str("MACHINE_TRANSLATION_PROVIDER").strip().lower()
+DEEPL_API_KEY = env_str("DEEPL_API_KEY")
+# Free-plan keys end in ":fx" and have their own endpoint.
+DEEPL_API_URL = env_str(
+    "DEEPL_API_URL", "https://api-free.deepl.com" if DEEPL_API_KEY.endswith(":fx") else "https://api.deepl.com"
+)
+# An editor waits on each request: fail in seconds and go on without machine text.
+MACHINE_TRANSLATION_TIMEOUT_SECONDS = env_float("MACHINE_TRANSLATION_TIMEOUT_SECONDS", 10)
+if MACHINE_TRANSLATION_PROVIDER not in ("", "deepl"):
+    raise ImproperlyConfigured("MACHINE_TRANSLATION_PROVIDER must be empty or 'deepl'.")
+if MACHINE_TRANSLATION_PROVIDER == "deepl" and not DEEPL_API_KEY:
+    raise ImproperlyConfigured("MACHINE_TRANSLATION_PROVIDER=deepl needs DEEPL_API_KEY.")
+
 # Reader forms (donate, comments) refuse submissions sent sooner than this after the form was shown
 # (bots fill forms in milliseconds) or later than READER_FORM_MAX_AGE_SECONDS (the donor is asked to send again).
 READER_FORM_MIN_SECONDS = env_int("READER_FORM_MIN_SECONDS", 3)

@@ -8,7 +8,7 @@ import random
 from collections import Counter
 from datetime import timedelta
 
-from articles.demo import briefs, briefs_security, explainers, features, organization, reference
+from articles.demo import briefs, briefs_security, explainers, features, organization, reference, translations
 from articles.demo.pictures import PICTURE_TOPICS
 from articles.demo.stories import make_story
 
@@ -118,4 +118,13 @@ def demo_stories(*, newsroom):
         if number == 0:
             # One story corrected twice: a correction, then an update a day later.
             story.corrections.append((1, delay + timedelta(days=1)))
+
+    # The translation desk: Spanish versions still in progress, and originals changed since their
+    # translation was brought up to date, among published news other than the lead.
+    candidates = [story for story in published[1:] if story.section != reference.ORGANIZATION and not story.corrections]
+    picks = rng.sample(candidates, translations.IN_PROGRESS + translations.OUTDATED)
+    for number, story in enumerate(picks[: translations.IN_PROGRESS]):
+        story.translation = "machine" if number == 0 else "draft"
+    for number, story in enumerate(picks[translations.IN_PROGRESS :]):
+        story.translation, story.update = "outdated", number % len(translations.UPDATES)
     return sorted(stories, key=lambda story: story.age if story.age is not None else timedelta(0))

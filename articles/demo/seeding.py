@@ -13,6 +13,7 @@ Articles and the rows that hang off them are written with bulk queries. `bulk_cr
 import random
 import re
 import secrets
+import uuid
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -28,7 +29,7 @@ from taggit.models import Tag
 
 from articles import roles
 from articles.demo import blocks as demo_blocks
-from articles.demo import pictures, plan, reference
+from articles.demo import pictures, plan, reference, translations
 from articles.demo.reader_revenue import seed_reader_revenue
 from articles.demo.stories import synthetic_stories, synthetic_translation_key
 from articles.images import create_renditions
@@ -44,6 +45,7 @@ from articles.models import (
     PartnerLink,
     Section,
     TaggedArticle,
+    TagLanguage,
 )
 from articles.sanitizer import clean_html
 from donations.demo import seed_donors
@@ -67,11 +69,16 @@ CONTENT_FIELDS = (
     "lead_image",
     "seo_title",
     "republishable",
+    "revision",
+    "source_revision",
+    "needs_review",
 )
 TIME_FIELDS = ("publish_at", "updated_at", "planned_date")
 
 LANGUAGES = ("en", "es")
-DEMO_ARTICLES = 2 * sum(template.copies for template in plan.TEMPLATES)
+DEMO_ARTICLES = 2 * sum(template.copies for template in plan.TEMPLATES) + len(translations.UNTRANSLATED)
+# Pairs the demo's topics by a key made from the topic, so every run pairs the same tags the same way.
+TOPIC_PAIRS = uuid.UUID("6b1f2f9c-5a0e-4b8e-9a51-2d3c1e7f4a10")
 SYNTHETIC_BATCH = 1000  # stories, so twice as many articles, per transaction
 SYNTHETIC_WRITERS = 2
 PICTURE_NAME = re.compile(r"/(demo-[a-z0-9-]+?)(?:_[A-Za-z0-9]{7})?\.jpg$")
@@ -193,6 +200,21 @@ class DemoSeeder:
         for key, _, slug, _, slug_es in reference.TOPICS:
             self.refs.tags[key, "en"] = tags[slug]
             self.refs.tags[key, "es"] = tags[slug_es]
+        # Every topic in both languages, paired: "Extortion" and "Extorsión" lead to each other.
+        pairs = {tag.pk: (language, uuid.uuid5(TOPIC_PAIRS, key)) for (key, language), tag in self.refs.tags.items()}
+        stored = {
+            info.tag_id: (info.language, info.translation_key) for info in TagLanguage.objects.filter(tag__in=pairs)
+        }
+        wanted = [pk for pk, value in pairs.items() if stored.get(pk) != value]
+        if wanted:
+            # Keys of the plan held by other tags would break the one-per-language rule.
+            TagLanguage.objects.filter(translation_key__in=[pairs[pk][1] for pk in wanted]).exclude(
+                tag__in=pairs
+            ).update(translation_key=None)
+            TagLanguage.objects.filter(tag__in=wanted).delete()
+            TagLanguage.objects.bulk_create(
+                TagLanguage(tag_id=pk, language=pairs[pk][0], translation_key=pairs[pk][1]) for pk in wanted
+            )
 
     def seed_authors(self):
         photos = self.refs.portraits
@@ -265,6 +287,7 @@ class DemoSeeder:
     def seed_pictures(self, pool):
         """The lead images and the author portraits."""
         credit = f"Illustration: {self.newsroom} design desk"
+        credit_es = f"Ilustración: mesa de diseño de {self.newsroom}"
         wanted = [
             (
                 f"demo-{picture.key}",
@@ -274,6 +297,7 @@ class DemoSeeder:
                     "caption": picture.caption,
                     "caption_es": picture.caption_es,
                     "credit": credit,
+                    "credit_es": credit_es,
                 },
                 partial(pictures.draw, picture),
             )
@@ -290,6 +314,7 @@ class DemoSeeder:
                     "caption": "",
                     "caption_es": "",
                     "credit": credit,
+                    "credit_es": credit_es,
                 },
                 partial(pictures.portrait, person.name, palettes[index % len(palettes)]),
             )
@@ -325,6 +350,14 @@ class DemoSeeder:
     def _article(self, story, language, publish_at):
         version = story.version(language)
         refs = self.refs
+        # The Spanish version is the translation, brought up to date with the English one's first
+        # revision; articles/demo/translations.py has the pairs where it is not (yet).
+        spanish = language == "es"
+        outdated = story.translation == "outdated"
+        in_progress = spanish and story.translation in ("draft", "machine")
+        body = version.body
+        if outdated and not spanish:
+            body += translations.UPDATES[story.update]
         return Article(
             title=version.title,
             slug=version.slug,
@@ -332,9 +365,12 @@ class DemoSeeder:
             language=language,
             translation_key=story.translation_key,
             dek=version.dek,
-            body=version.body,
+            body=body,
             analysis=version.analysis,
-            status=story.status,
+            revision=2 if outdated and not spanish else 1,
+            source_revision=1 if spanish else None,
+            needs_review=spanish and story.translation == "machine",
+            status=Article.Status.DRAFT if in_progress else story.status,
             publish_at=publish_at,
             primary_country=refs.countries[story.countries[0]],
             primary_tag=refs.tags[story.topics[0], language] if story.labelled else None,
@@ -381,10 +417,11 @@ class DemoSeeder:
         return bylines, tags, countries, corrections
 
     @staticmethod
-    def _links(story, ids, language):
+    def _links(story, ids, language, unpublished=frozenset()):
         """The SEE ALSO and related links of `story`'s version in `language`, unsaved.
 
-        `ids` maps (story key, language) to an article id.
+        `ids` maps (story key, language) to an article id; links to the (story key, language) pairs in
+        `unpublished` (translations in progress) are left out, as an editor would not link a draft.
         """
         source = ids[story.key, language]
         links = [
@@ -396,6 +433,7 @@ class DemoSeeder:
                 after_paragraph=after,
             )
             for position, (key, after) in enumerate(story.see_also)
+            if (key, language) not in unpublished
         ]
         links += [
             ArticleLink(
@@ -405,6 +443,7 @@ class DemoSeeder:
                 position=position,
             )
             for position, key in enumerate(story.related)
+            if (key, language) not in unpublished
         ]
         return links
 
@@ -419,12 +458,13 @@ class DemoSeeder:
         in `ids` ({(story key, language): id}). With `sync`, rows these articles already have are made
         to match instead of added to."""
         bylines, tags, countries, corrections, links = [], [], [], [], []
+        unpublished = {(story.key, "es") for story in stories if story.translation in ("draft", "machine")}
         for story in stories:
             rows = self._rows(story, {language: ids[story.key, language] for language in LANGUAGES})
             for bucket, part in zip((bylines, tags, countries, corrections), rows, strict=True):
                 bucket += part
             for language in LANGUAGES:
-                links += self._links(story, ids, language)
+                links += self._links(story, ids, language, unpublished)
         if sync:
             owners = list(ids.values())
             _sync_rows(ArticleAuthor, "article", owners, bylines, ("article_id", "author_id"), ("position",))
@@ -528,6 +568,7 @@ class DemoSeeder:
                 for language in LANGUAGES
             ]
         )
+        self._record_first_revisions(stories, articles)
         return len(new)
 
     def seed_partner_links(self, embargoed):
@@ -543,6 +584,56 @@ class DemoSeeder:
                 PartnerAccess.objects.bulk_create(
                     PartnerAccess(link=link, partner=partner, accessed_at=self.now - ago) for ago in visits_ago
                 )
+
+    @staticmethod
+    def _record_first_revisions(stories, articles):
+        """For each outdated original: its first revision in the history, as published and translated,
+        so that the translator's comparison shows what changed since (the update)."""
+        history = Article.history.model
+        for story in stories:
+            if story.translation != "outdated":
+                continue
+            article = articles[story.key, "en"]
+            if history.objects.filter(id=article.pk, revision=1).exists():
+                continue
+            first = Article(
+                **{field.attname: getattr(article, field.attname) for field in Article._meta.concrete_fields}
+            )
+            first.body, first.revision = story.en.body, 1
+            Article.history.bulk_history_create(
+                [first], default_date=article.publish_at, default_change_reason="Published"
+            )
+
+    def seed_untranslated(self):
+        """The English briefs nobody has translated yet (articles/demo/translations.py), recent and live."""
+        refs = self.refs
+        stored = Article.objects.in_bulk([brief.slug for brief in translations.UNTRANSLATED], field_name="slug")
+        for brief in translations.UNTRANSLATED:
+            publish_at = self.now - timedelta(hours=brief.hours_ago)
+            fields = {
+                "title": brief.title,
+                "dek": brief.dek,
+                "body": brief.body,
+                "analysis": brief.analysis,
+                "section": refs.sections["briefs"],
+                "language": "en",
+                "translation_key": None,
+                "status": Article.Status.PUBLISHED,
+                "publish_at": publish_at,
+                "primary_country": refs.countries[brief.country],
+                "primary_tag": refs.tags[brief.topics[0], "en"],
+            }
+            article = stored.get(brief.slug)
+            if article is None:
+                article = Article.objects.create(slug=brief.slug, **fields)
+            # Written without save(), as the demo's other articles are: no new version in the history per run.
+            Article.objects.filter(pk=article.pk).update(**fields, updated_at=publish_at)
+            ArticleAuthor.objects.update_or_create(
+                article=article, author=refs.authors[brief.author], defaults={"position": 0}
+            )
+            ArticleAuthor.objects.filter(article=article).exclude(author=refs.authors[brief.author]).delete()
+            article.tags.set([refs.tags[topic, "en"] for topic in brief.topics])
+            article.countries.set([refs.countries[brief.country]])
 
     # Synthetic stories ---------------------------------------------------------------------------------
 
@@ -653,6 +744,7 @@ class DemoSeeder:
                 self.seed_authors()
                 self.seed_accounts({username: future.result() for username, future in hashed.items()})
                 self.seed_demo_articles()
+                self.seed_untranslated()
                 seed_reader_revenue(now=self.now, newsroom=self.newsroom)
                 # Monthly donors and followed-up pledges, so that the fundraising admin has histories to show.
                 seed_donors(now=self.now, staff=get_user_model().objects.filter(username="editor").first())

@@ -181,6 +181,10 @@ class Story:
     see_also: list = field(default_factory=list)  # [(story key, after paragraph)]
     related: list = field(default_factory=list)  # story keys, in order
     corrections: list = field(default_factory=list)  # [(index into reference.CORRECTIONS, delay after publishing)]
+    # Where the Spanish translation stands (articles/demo/translations.py): "" up to date, "draft" in
+    # progress, "machine" an unreviewed machine draft, "outdated" the English text changed since.
+    translation: str = ""
+    update: int = 0  # for "outdated": which of translations.UPDATES was added to the English text
 
     def version(self, language):
         return self.en if language == "en" else self.es

@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from articles.models import Article
+from articles.models import Article, TranslationState, translation_state_counts
 
 register = template.Library()
 
@@ -37,6 +37,42 @@ def desk_queues(context):
                 "label": _("My drafts"),
                 "url": f"{changelist}?mine=yes&status__exact=draft",
                 "count": counts["my_drafts"],
+            },
+        ],
+    }
+
+
+@register.inclusion_tag("admin/includes/translation_queues.html", takes_context=True)
+def translation_queues(context):
+    """What waits for the translators, each a link to the filtered article list: originals changed since
+    their translation was brought up to date, translations in progress, and published articles without
+    a translation. Counted in one query; nothing for staff who do not work on articles."""
+    user = context["request"].user
+    if not user.has_perm("articles.view_article"):
+        return {"queues": []}
+    counts = translation_state_counts()
+
+    def total(state, published=(True, False)):
+        return sum(count for (name, _code, live), count in counts.items() if name == state and live in published)
+
+    changelist = reverse("admin:articles_article_changelist")
+    return {
+        "page": reverse("admin:articles_article_translations"),
+        "queues": [
+            {
+                "label": _("Outdated"),
+                "url": f"{changelist}?translation=outdated",
+                "count": total(TranslationState.OUTDATED),
+            },
+            {
+                "label": _("In progress"),
+                "url": f"{changelist}?translation=in-progress",
+                "count": total(TranslationState.IN_PROGRESS),
+            },
+            {
+                "label": _("Published, not translated"),
+                "url": f"{changelist}?translation=missing&status__exact=published",
+                "count": total(TranslationState.MISSING, published=(True,)),
             },
         ],
     }

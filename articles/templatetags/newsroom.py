@@ -94,14 +94,20 @@ def _body_with_see_also(article, see_also):
 
 @register.simple_tag(takes_context=True)
 def other_language_url(context, language):
-    """This page in `language`: the paired translation of an article when there is one, else the same path."""
+    """This page in `language`: the paired translation of an article, the counterpart of a listing (its
+    `language_urls`), else the same path. A page with no version in `language` leads to that language's
+    home page."""
+    home = translate_url("/", language) if language != "en" else "/"
+    language_urls = context.get("language_urls")
+    if language_urls is not None:
+        return language_urls.get(language) or home
     translated = context.get("translation")
     if translated is not None and translated.language == language:
         return translated.get_absolute_url()
     request = context["request"]
     if context.get("article") is not None:
         # An article without a translation: the other language's home page.
-        return translate_url("/", language) if language != "en" else "/"
+        return home
     return translate_url(request.path, language)
 
 

@@ -249,7 +249,7 @@ class SectionCountryAuthorImageTagListTests(AdminTestCase):
     def test_a_tag_differing_only_in_case_is_refused(self):
         Tag.objects.create(name="extortion", slug="extortion")
 
-        response = self.client.post(add_url(Tag), {"name": "Extortion", "slug": "extortion-2"})
+        response = self.client.post(add_url(Tag), {"name": "Extortion", "slug": "extortion-2", "language": "en"})
 
         self.assertEqual(
             response.context["adminform"].form.errors["name"], ["There is already a tag called “extortion”."]
@@ -257,11 +257,14 @@ class SectionCountryAuthorImageTagListTests(AdminTestCase):
         self.assertEqual(Tag.objects.count(), 1)
 
     def test_a_new_tag_gets_a_plain_address_that_article_pages_can_link_to(self):
-        response = self.client.post(add_url(Tag), {"name": "Trata de niñas", "slug": "trata-de-niñas"})
+        response = self.client.post(
+            add_url(Tag), {"name": "Trata de niñas", "slug": "trata-de-niñas", "language": "es", "counterpart": ""}
+        )
 
         self.assertEqual(response.status_code, 302)
         tag = Tag.objects.get(name="Trata de niñas")
         self.assertEqual(tag.slug, "trata-de-ninas")
+        self.assertEqual(tag.language_info.language, "es")
         article = make_article(language="es", tags=[tag])
         self.assertContains(self.client.get(article.get_absolute_url()), 'href="/es/tags/trata-de-ninas/"')
 

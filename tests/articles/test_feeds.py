@@ -263,11 +263,9 @@ class FeedLinkTests(TestCase):
         )
 
     def test_listing_pages_link_their_own_feed_too(self):
-        make_article(
-            tags=["Extortion"],
-            countries=[make_country(slug="mexico", name="Mexico")],
-            authors=[make_author(name="Ana Ruiz", slug="ana-ruiz")],
-        )
+        ana = make_author(name="Ana Ruiz", slug="ana-ruiz")
+        make_article(tags=["Extortion"], countries=[make_country(slug="mexico", name="Mexico")], authors=[ana])
+        make_article(language="es", authors=[ana])
         pages = {
             "/tags/extortion/": ("Newsroom – Extortion", "/tags/extortion/feed/"),
             "/countries/mexico/": ("Newsroom – Mexico", "/countries/mexico/feed/"),

@@ -18,7 +18,7 @@ from django.urls import reverse
 from django.utils import timezone
 from taggit.models import Tag
 
-from articles.demo import pictures, plan, reference
+from articles.demo import pictures, plan, reference, translations
 from articles.demo.stories import check_template
 from articles.models import (
     Article,
@@ -30,6 +30,8 @@ from articles.models import (
     Image,
     Section,
     TaggedArticle,
+    TagLanguage,
+    TranslationState,
 )
 from articles.sanitizer import clean_html
 
@@ -71,7 +73,7 @@ class SeedDemoTests(TestCase):
         cls.first_images = dict(Image.objects.values_list("pk", "file"))
         cls.first_articles = dict(Article.objects.values_list("pk", "slug"))
         # As pictures stored before images had Spanish words: the next run fills them in, drawing nothing.
-        Image.objects.update(alt_text_es="", caption_es="")
+        Image.objects.update(alt_text_es="", caption_es="", credit_es="")
         cls.output = seed()
 
     def setUp(self):
@@ -110,20 +112,54 @@ class SeedDemoTests(TestCase):
         self.assertEqual(TaggedArticle.objects.values("tag").distinct().count(), 60)
 
     def test_two_hundred_articles_paired_by_language(self):
-        articles = list(Article.objects.all())
+        articles = list(Article.objects.exclude(slug__in=[brief.slug for brief in translations.UNTRANSLATED]))
         self.assertEqual(len(articles), 200)
         pairs = defaultdict(dict)
         for article in articles:
             pairs[article.translation_key][article.language] = article
         self.assertEqual(len(pairs), 100)
+        in_progress = 0
         for pair in pairs.values():
             self.assertEqual(set(pair), {"en", "es"})
             english, spanish = pair["en"], pair["es"]
-            self.assertEqual((english.section_id, english.status), (spanish.section_id, spanish.status))
+            self.assertEqual(english.section_id, spanish.section_id)
             self.assertNotEqual(english.title, spanish.title)
-        for article in Article.objects.published():
-            partner = Article.objects.published().translations_of(article).get()
-            self.assertNotEqual(partner.language, article.language)
+            # The Spanish side is the translation; where it is still a draft, the English one is live.
+            self.assertIsNone(english.source_revision)
+            self.assertEqual(spanish.source_revision, 1)
+            if english.status != spanish.status:
+                in_progress += 1
+                self.assertEqual((english.status, spanish.status), ("published", "draft"))
+        self.assertEqual(in_progress, translations.IN_PROGRESS)
+
+    def test_pairs_in_every_translation_state(self):
+        states = Counter(
+            Article.objects.with_translation_state().filter(language="en").values_list("translation_state", flat=True)
+        )
+        self.assertEqual(states[TranslationState.MISSING], len(translations.UNTRANSLATED))
+        self.assertEqual(states[TranslationState.OUTDATED], translations.OUTDATED)
+        self.assertGreaterEqual(states[TranslationState.IN_PROGRESS], translations.IN_PROGRESS)
+        self.assertGreater(states[TranslationState.UP_TO_DATE], 80)
+        self.assertEqual(Article.objects.filter(needs_review=True, language="es", status="draft").count(), 1)
+        for article in Article.objects.filter(language="en", revision=2):
+            # The translator's comparison has the first revision to compare with.
+            first = article.history.get(revision=1)
+            self.assertIn("Update:", article.body)
+            self.assertNotIn("Update:", first.body)
+        for brief in translations.UNTRANSLATED:
+            article = Article.objects.get(slug=brief.slug)
+            self.assertTrue(article.is_published)
+            self.assertEqual(article.tags.count(), len(brief.topics))
+
+    def test_every_topic_is_paired_with_its_translation(self):
+        for _key, _name, slug, _name_es, slug_es in reference.TOPICS:
+            english = TagLanguage.objects.get(tag__slug=slug)
+            spanish = TagLanguage.objects.get(tag__slug=slug_es)
+            self.assertEqual((english.language, spanish.language), ("en", "es"))
+            self.assertIsNotNone(english.translation_key)
+            self.assertEqual(english.translation_key, spanish.translation_key)
+        for tagged in TaggedArticle.objects.select_related("tag__language_info", "content_object"):
+            self.assertEqual(tagged.tag.language_info.language, tagged.content_object.language)
 
     def test_sections_mix(self):
         per_section = Counter(Article.objects.values_list("section__slug", flat=True))
@@ -254,6 +290,7 @@ class SeedDemoTests(TestCase):
             self.assertTrue(image.alt_text and image.credit)
             self.assertTrue(image.alt_text_es, image.file.name)
             self.assertNotEqual(image.alt_text_es, image.alt_text)
+            self.assertTrue(image.credit_es.startswith("Ilustración:"), image.file.name)
         for image in leads:
             self.assertEqual((image.width, image.height), (1600, 900))
             self.assertTrue(image.caption)
@@ -310,7 +347,7 @@ class SeedDemoTests(TestCase):
         self.assertRegex(self.output, r"Prompts:\s+4\n")
 
     def test_prints_a_summary(self):
-        self.assertRegex(self.output, r"Articles:\s+200\n")
+        self.assertRegex(self.output, r"Articles:\s+202\n")
         self.assertRegex(self.output, r"Tags:\s+60\n")
 
     def test_more_articles_on_request_keep_pairs_intact(self):
@@ -318,11 +355,11 @@ class SeedDemoTests(TestCase):
 
         self.assertEqual(Article.objects.count(), 500)
         self.assertIn("\rSynthetic articles [", output)
-        self.assertIn("300/300\n", output)
+        self.assertIn("298/298\n", output)
         languages = defaultdict(set)
-        for key, language in Article.objects.values_list("translation_key", "language"):
+        for key, language in Article.objects.exclude(translation_key=None).values_list("translation_key", "language"):
             languages[key].add(language)
-        self.assertEqual(len(languages), 250)
+        self.assertEqual(len(languages), 249)
         self.assertTrue(all(pair == {"en", "es"} for pair in languages.values()))
         synthetic = Article.objects.exclude(pk__in=self.first_articles).prefetch_related("bylines", "countries", "tags")
         for article in synthetic:

@@ -196,7 +196,7 @@ class ArticlePageTests(TestCase):
         self.assertEqual(news["inLanguage"], "en")
         self.assertEqual(news["publisher"]["name"], "Newsroom")
         self.assertEqual(news["license"], "https://creativecommons.org/licenses/by-nc/4.0/")
-        self.assertTrue(news["image"][0].startswith("http://127.0.0.1:8000/media/images/"))
+        self.assertTrue(news["image"][0]["url"].startswith("http://127.0.0.1:8000/media/images/"))
         self.assertEqual(news["workTranslation"]["@id"], "http://127.0.0.1:8000/es/news/briefs/pandillas-buses/")
         self.assertEqual(
             [item["name"] for item in crumbs["itemListElement"]],
