@@ -29,6 +29,7 @@ from django.utils import timezone
 from taggit.models import Tag, TaggedItem
 
 from articles.models import Article, ArticleRedirect, Author, Image, PreviewLink
+from donations.giving import AnnualReceipt
 from donations.models import Comment, Donation, HelpfulVote, PaymentEvent, Republication
 from tests.factories import make_user
 
@@ -119,6 +120,7 @@ def fill_every_table():
     Comment.objects.create(article=article, name="Luis", email="luis@example.org", message='Thanks, "quoted" | piped')
     HelpfulVote.objects.create(article=article, is_helpful=False, feedback="More maps, please.", voter_key="drill")
     Republication.objects.create(article=article, domain="partner.example.org", views=3)
+    AnnualReceipt.objects.create(email="ana@example.org", year=2025, language="es", summary="25,00 USD")
 
     staff = make_user("drill-staff", is_staff=True)
     staff.user_permissions.add(Permission.objects.get(codename="view_donation"))
