@@ -7,7 +7,10 @@ class ArticlesConfig(AppConfig):
     verbose_name = _("Articles")
 
     def ready(self):
+        from django.db.backends.signals import connection_created
         from taggit.models import Tag
+
+        connection_created.connect(_register_sqlite_functions, dispatch_uid="articles-sqlite-functions")
 
         from articles import models
         from newsroom import pagecache
@@ -27,3 +30,11 @@ class ArticlesConfig(AppConfig):
             models.Correction,
             models.Article.countries.through,
         )
+
+
+def _register_sqlite_functions(sender, connection, **kwargs):
+    """SQLite's search index is written by triggers (migration 0012) that stem words in Python."""
+    if connection.vendor == "sqlite":
+        from articles.fulltext import search_words
+
+        connection.connection.create_function("newsroom_search_words", -1, search_words, deterministic=True)

@@ -1,27 +1,32 @@
 """The newsroom's content: sections, articles, authors, countries, images, tags and links."""
 
+import datetime
 import math
 import re
 import secrets
+from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
-from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVectorField
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchVectorField
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import connections, models, transaction
 from django.db.models import Case, Exists, F, Func, OrderBy, OuterRef, Q, Subquery, Value, When
 from django.db.models.expressions import RawSQL
-from django.db.models.functions import Coalesce, Concat
+from django.db.models.functions import Coalesce, Concat, JSONObject
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.dateparse import parse_datetime
+from django.utils.functional import cached_property
 from django.utils.text import Truncator, slugify
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 from taggit.models import Tag, TaggedItemBase
 
+from articles import fulltext
 from articles.sanitizer import clean_html, plain_text
 
 
@@ -360,8 +365,54 @@ def _bylines():
     return models.Prefetch("bylines", queryset=ArticleAuthor.objects.select_related("author"))
 
 
-# How many of the newest candidates related content is ranked among (ArticleQuerySet.related_to).
-RELATED_POOL = 300
+# What for_teaser() reads of an article and of what it shows with it (see there).
+TEASER_FIELDS = [
+    "title",
+    "slug",
+    "language",
+    "dek",
+    "status",
+    "publish_at",
+    "section",
+    "primary_tag",
+    "lead_image",
+    *(f"section__{name}" for name in ("name", "name_es", "slug")),
+    *(f"primary_tag__{name}" for name in ("name", "slug")),
+    *(f"lead_image__{name}" for name in ("file", "width", "height", "renditions", "alt_text", "alt_text_es")),
+]
+
+# Related content is ranked among the newest this-many articles of each of the article's tags and of its
+# primary country (ArticleQuerySet.related_to), at most RELATED_TAGS tags.
+RELATED_POOL = 50
+RELATED_TAGS = 8
+
+
+@dataclass(frozen=True)
+class TranslationLink:
+    """The published translation of an article, as its page links to it and its JSON-LD names it
+    (ArticleQuerySet.with_translation): what Article.is_translation_of() and the page read of the partner."""
+
+    pk: int
+    language: str
+    slug: str
+    section_slug: str
+    title: str
+    source_revision: int | None
+    created_at: datetime.datetime
+
+    @classmethod
+    def from_json(cls, data):
+        created_at = data["created_at"]
+        if isinstance(created_at, str):
+            created_at = parse_datetime(created_at)
+        if timezone.is_naive(created_at):
+            # SQLite's JSON holds UTC without its offset.
+            created_at = timezone.make_aware(created_at, datetime.UTC)
+        return cls(**{**data, "created_at": created_at})
+
+    def get_absolute_url(self):
+        with translation.override(self.language):
+            return reverse("articles:article-detail", kwargs={"section": self.section_slug, "slug": self.slug})
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -383,8 +434,10 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(language=language)
 
     def for_teaser(self):
-        """What a short teaser shows (label, headline, image, date), in the same query, without the text."""
-        return self.select_related("section", "primary_tag", "lead_image").defer("body", "analysis")
+        """What a teaser shows (label, headline, dek, image, date, address), in the same query, and nothing
+        else: building and planning the SQL of a wide join costs more than running it. A template that shows
+        more of a teaser's article names the field here (TEASER_FIELDS), or every teaser costs a query."""
+        return self.select_related("section", "primary_tag", "lead_image").only(*TEASER_FIELDS)
 
     def for_page(self):
         """Everything the article page shows of the article itself and its bylines, in two queries."""
@@ -394,33 +447,84 @@ class ArticleQuerySet(models.QuerySet):
 
     def for_listing(self):
         """What a full teaser shows, bylines included: a constant number of queries for any page size."""
-        return self.for_teaser().select_related("primary_country").prefetch_related(_bylines())
+        return self.for_teaser().prefetch_related(_bylines())
+
+    def with_translation(self):
+        """Each article with its published translation, in the same query, as `translation_link` (a
+        TranslationLink, or None): what the article page links to, without a query of its own."""
+        other = (
+            Article.objects.published()
+            .filter(translation_key=OuterRef("translation_key"))
+            .exclude(pk=OuterRef("pk"))
+            .values(
+                link=JSONObject(
+                    pk="pk",
+                    language="language",
+                    slug="slug",
+                    section_slug="section__slug",
+                    title="title",
+                    source_revision="source_revision",
+                    created_at="created_at",
+                )
+            )[:1]
+        )
+        return self.annotate(translation_json=Subquery(other, output_field=models.JSONField()))
 
     def related_to(self, article, *, picks=(), limit=4):
         """Related content for `article`: the editors' picks first, then filled with the articles in its
         language that share the most tags with it (or its primary country), newest first among equals.
         Never the article itself, never unpublished. `article.tags.all()` should be prefetched.
+
+        The candidates are the newest RELATED_POOL published articles of each tag and of the primary country,
+        each read backwards from its own index (tag or country, then article) and stopped there: on a large
+        archive a tag is shared by tens of thousands of articles, too many to rank on every page view, and
+        related content should be recent anyway. (Newest by id, which is the order the archive was written in.)
         """
         related = list(picks)[:limit]
         missing = limit - len(related)
         if missing <= 0:
             return related
-        tag_ids = [tag.pk for tag in article.tags.all()]
-        matches = Exists(TaggedArticle.objects.filter(content_object=OuterRef("pk"), tag__in=tag_ids))
+        tag_ids = [tag.pk for tag in article.tags.all()][:RELATED_TAGS]
+        published = {
+            "status": Article.Status.PUBLISHED,
+            "publish_at__lte": timezone.now(),
+            "language": article.language,
+        }
+        excluded = [article.pk, *(pick.pk for pick in related)]
+        pools = [
+            TaggedArticle.objects.filter(tag=tag_id, **{f"content_object__{name}": v for name, v in published.items()})
+            .order_by("-content_object_id")
+            .values_list("content_object_id", flat=True)[:RELATED_POOL]
+            for tag_id in tag_ids
+        ]
         if article.primary_country_id:
-            matches |= Exists(
-                Article.countries.through.objects.filter(article=OuterRef("pk"), country=article.primary_country_id)
+            ArticleCountry = Article.countries.through
+            pools.append(
+                ArticleCountry.objects.filter(
+                    country=article.primary_country_id, **{f"article__{name}": v for name, v in published.items()}
+                )
+                .order_by("-article_id")
+                .values_list("article_id", flat=True)[:RELATED_POOL]
             )
-        # Ranked among the newest few hundred that share a tag or the country: on a large archive a tag
-        # is shared by tens of thousands of articles, too many to rank on every page view, and related
-        # content should be recent anyway.
-        candidates = (
-            self.published()
-            .in_language(article.language)
-            .filter(matches)
-            .exclude(pk__in=[article.pk, *(pick.pk for pick in related)])
-            .order_by(F("publish_at").desc(nulls_last=True), "-pk")[:RELATED_POOL]
-        )
+        if not pools:
+            return related
+        if connections[self.db].features.supports_slicing_ordering_in_compound:
+            candidates = pools[0].union(*pools[1:], all=True) if len(pools) > 1 else pools[0]
+        else:
+            # SQLite cannot limit the parts of a UNION: any article sharing a tag or the country, ranked among
+            # the newest few hundred, which at the size of a site on SQLite is quick.
+            matches = Exists(TaggedArticle.objects.filter(content_object=OuterRef("pk"), tag__in=tag_ids))
+            if article.primary_country_id:
+                matches |= Exists(
+                    Article.countries.through.objects.filter(article=OuterRef("pk"), country=article.primary_country_id)
+                )
+            candidates = (
+                self.published()
+                .in_language(article.language)
+                .filter(matches)
+                .order_by(F("publish_at").desc(nulls_last=True), "-pk")
+                .values("pk")[: RELATED_POOL * (len(tag_ids) + 1)]
+            )
         shared_tags = (
             TaggedArticle.objects.filter(content_object=OuterRef("pk"), tag__in=tag_ids)
             .order_by()
@@ -429,7 +533,9 @@ class ArticleQuerySet(models.QuerySet):
             .values("total")
         )
         fill = (
-            self.filter(pk__in=candidates.values("pk"))
+            self.published()
+            .filter(pk__in=candidates)
+            .exclude(pk__in=excluded)
             .for_teaser()
             .annotate(shared_tags=Coalesce(Subquery(shared_tags), 0))
             .order_by("-shared_tags", "-publish_at", "-pk")[:missing]
@@ -475,24 +581,113 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(pk__in=RawSQL(f"SELECT id FROM ({sql}) states WHERE state = %s", [*params, state]))
 
     def search(self, query, *, language):
-        """Published articles in `language` that match a reader's `query`, best first.
+        """The published articles of this queryset in `language` that match a reader's `query`, best first,
+        as SearchResults: a page of them costs two queries (and their bylines), however many match.
 
-        On PostgreSQL: full text on the stored search vector, `query` read as a web search engine
-        would ("quoted phrase", or, -word) with the stemming of `language`, ranked with the vector's
-        weights (headline, then dek, then text) and then by recency. Elsewhere (SQLite in development):
-        every word of `query` in the headline, dek or body, newest first.
+        On PostgreSQL: full text on the stored search vector (headline, then tags, countries and dek, then
+        text, then authors, by weight), `query` read as a web search engine would ("quoted phrase", or,
+        -word) with the stemming of `language`. On SQLite: every word of `query`, stemmed in `language`
+        and without accents, in the FTS5 table `articles_search` (articles/fulltext.py). Either way the
+        newest SEARCH_RANKED matches, found from the index, are ranked by relevance and then recency, and
+        only those: a common word matches tens of thousands of articles in a large archive, which no reader
+        pages through, and ranking them all would make every search slow. `more` says there were others.
 
-        Each article gets `search_snippet`: plain text to escape before display, a passage of its dek
-        and text with the matches between SEARCH_MATCH_START and SEARCH_MATCH_STOP on PostgreSQL, the
-        dek elsewhere. An empty query matches nothing.
+        Each article of a page gets `search_snippet`: plain text to escape before display, a passage of its
+        dek and text with the matches between SEARCH_MATCH_START and SEARCH_MATCH_STOP. An empty query
+        matches nothing.
         """
-        query = clean_search_query(query)
-        articles = self.published().in_language(language)
-        if not query:
-            return articles.none()
-        if connections[self.db].vendor == "postgresql":
-            config = SEARCH_CONFIGS.get(language, "simple")
-            search_query = SearchQuery(query, config=config, search_type="websearch")
+        return SearchResults(self.published().in_language(language), clean_search_query(query), language)
+
+
+# Search engines show about this many characters of a description.
+SUMMARY_LENGTH = 160
+# A common figure for news prose read on a screen.
+READING_WORDS_PER_MINUTE = 230
+
+
+class SearchResults:
+    """The matches of a search, best first, read as a paginator reads a queryset: `count()` and slices.
+
+    The ranked ids of at most SEARCH_RANKED matches come first, in one query on the search index; a slice
+    then fetches only its own rows (with their snippets and bylines).
+    """
+
+    def __init__(self, articles, query, language):
+        self.articles, self.query, self.language = articles, query, language
+        self.vendor = connections[articles.db].vendor
+
+    @cached_property
+    def _ids(self):
+        if not self.query:
+            return []
+        if self.vendor == "postgresql":
+            return self._ranked_on_postgresql()
+        return self._ranked_on_sqlite()
+
+    @property
+    def more(self):
+        """True when more articles match than were ranked."""
+        return len(self._ids) > SEARCH_RANKED
+
+    def count(self):
+        return min(len(self._ids), SEARCH_RANKED)
+
+    def __len__(self):
+        return self.count()
+
+    def __bool__(self):
+        return bool(self._ids)
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            return self[index : index + 1][0]
+        ids = self._ids[:SEARCH_RANKED][index]
+        rows = {article.pk: article for article in self._rows(ids)} if ids else {}
+        return [rows[pk] for pk in ids if pk in rows]
+
+    def _search_query(self):
+        return SearchQuery(self.query, config=SEARCH_CONFIGS.get(self.language, "simple"), search_type="websearch")
+
+    def _ranked_on_postgresql(self):
+        # The newest matches from the GIN index (or the listing index, as the planner sees fit), narrow rows,
+        # ranked once they are few: ts_rank reads each one's whole vector.
+        newest = (
+            self.articles.filter(search_vector=self._search_query())
+            .order_by(F("publish_at").desc(nulls_last=True), "-pk")
+            .values(ranked_id=F("pk"), ranked_at=F("publish_at"), ranked_vector=F("search_vector"))[: SEARCH_RANKED + 1]
+        )
+        sql, params = newest.query.sql_with_params()
+        config = SEARCH_CONFIGS.get(self.language, "simple")
+        with connections[self.articles.db].cursor() as cursor:
+            cursor.execute(
+                f"SELECT newest.ranked_id FROM ({sql}) newest "  # noqa: S608 - the ORM's SQL, with parameters
+                "ORDER BY ts_rank(newest.ranked_vector, websearch_to_tsquery(%s::regconfig, %s)) DESC, "
+                "newest.ranked_at DESC NULLS LAST, newest.ranked_id DESC",
+                [*params, config, self.query],
+            )
+            return [row[0] for row in cursor.fetchall()]
+
+    def _ranked_on_sqlite(self):
+        expression = fulltext.match_expression(self.query, self.language)
+        if not expression:
+            return []
+        allowed, params = self.articles.order_by().values("pk").query.sql_with_params()
+        with connections[self.articles.db].cursor() as cursor:
+            # bm25 weighs a match by where it is: headline, topics (tags and countries), dek, text, authors.
+            cursor.execute(
+                "SELECT article.id FROM articles_search INNER JOIN articles_article article "
+                "ON article.id = articles_search.rowid "
+                f"WHERE articles_search MATCH %s AND article.id IN ({allowed}) "  # noqa: S608 - the ORM's SQL
+                "ORDER BY bm25(articles_search, 10.0, 5.0, 3.0, 1.0, 1.0), article.publish_at DESC, article.id DESC "
+                "LIMIT %s",
+                [expression, *params, SEARCH_RANKED + 1],
+            )
+            return [row[0] for row in cursor.fetchall()]
+
+    def _rows(self, ids):
+        rows = Article.objects.filter(pk__in=ids).for_listing()
+        if self.vendor == "postgresql":
+            config = SEARCH_CONFIGS.get(self.language, "simple")
             text = Concat(
                 "dek",
                 Value("\n"),
@@ -503,7 +698,7 @@ class ArticleQuerySet(models.QuerySet):
             )
             snippet = SearchHeadline(
                 text,
-                search_query,
+                self._search_query(),
                 config=config,
                 start_sel=SEARCH_MATCH_START,
                 stop_sel=SEARCH_MATCH_STOP,
@@ -512,29 +707,13 @@ class ArticleQuerySet(models.QuerySet):
                 max_fragments=2,
                 fragment_delimiter=" … ",
             )
-            matches = articles.filter(search_vector=search_query)
-            # Ranking reads each match's whole vector: for a common word in a large archive that is
-            # thousands of articles per search. The newest SEARCH_RANKED matches are ranked; any older
-            # ones follow them by date.
-            newest = matches.order_by(F("publish_at").desc(nulls_last=True), "-pk").values("pk")[:SEARCH_RANKED]
-            rank = Case(
-                When(pk__in=newest, then=SearchRank(F("search_vector"), search_query)),
-                default=Value(-1.0),
-                output_field=models.FloatField(),
+            return list(rows.annotate(search_snippet=snippet))
+        rows = list(rows.annotate(search_text=Concat("dek", Value(" "), "body", output_field=models.TextField())))
+        for article in rows:
+            article.search_snippet = fulltext.snippet(
+                article.search_text, self.query, self.language, start=SEARCH_MATCH_START, stop=SEARCH_MATCH_STOP
             )
-            return (
-                matches.annotate(search_rank=rank, search_snippet=snippet)
-                # Sorted rows stay narrow: the vector is only read for the rank.
-                .defer("search_vector")
-                .order_by("-search_rank", "-publish_at", "-pk")
-            )
-        words = re.findall(r"\w+", query)
-        if not words:
-            return articles.none()
-        matches = Q()
-        for word in words:
-            matches &= Q(title__icontains=word) | Q(dek__icontains=word) | Q(body__icontains=word)
-        return articles.filter(matches).annotate(search_snippet=F("dek")).order_by("-publish_at", "-pk")
+        return rows
 
 
 def _translation_states_sql():
@@ -577,11 +756,6 @@ def translation_state_counts():
 
 # The words of an article that its translation follows: changing any of them counts a new revision.
 TRANSLATED_FIELDS = ("title", "dek", "body", "analysis", "seo_title", "seo_description")
-
-# Search engines show about this many characters of a description.
-SUMMARY_LENGTH = 160
-# A common figure for news prose read on a screen.
-READING_WORDS_PER_MINUTE = 230
 
 
 class ArticleManager(models.Manager.from_queryset(ArticleQuerySet)):

@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.decorators import method_decorator
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView, TemplateView
@@ -25,11 +26,15 @@ from articles.models import (
     PartnerLink,
     PreviewLink,
     Section,
+    TranslationLink,
     other_language,
     with_languages,
     with_published_articles,
 )
+from articles.pagination import CappedPaginationMixin
 from articles.search import SearchForm, highlight
+from articles.templatetags.newsroom import site_sections
+from newsroom import fragments
 
 
 def published_articles():
@@ -46,7 +51,7 @@ class HomeView(TemplateView):
         organization = settings.NEWSROOM_ORGANIZATION_SECTION
         latest = list(published_articles().exclude(section__slug=organization)[: self.latest_count])
         shown = [article.pk for article in latest]
-        sections = [section for section in Section.objects.all() if section.slug != organization]
+        sections = [section for section in site_sections(self.request) if section.slug != organization]
         by_section = {}
         for article in self.section_teasers(sections, exclude=shown):
             by_section.setdefault(article.section_id, []).append(article)
@@ -78,7 +83,7 @@ class HomeView(TemplateView):
         )
 
 
-class CorrectionListView(ListView):
+class CorrectionListView(CappedPaginationMixin, ListView):
     """Every correction and update to a published article, newest first."""
 
     template_name = "articles/correction_list.html"
@@ -94,7 +99,7 @@ class CorrectionListView(ListView):
         )
 
 
-class ArticleListView(ListView):
+class ArticleListView(CappedPaginationMixin, ListView):
     """A paginated list of published articles that belong to one object (section, tag, country, author).
 
     Sections, countries and authors are shared by both languages (with names in each), so their pages in
@@ -219,15 +224,23 @@ class ArticleDetailView(DetailView):
 
     @staticmethod
     def page_queryset(articles):
-        """`articles` with everything the page shows fetched alongside (links only to published ones)."""
-        links = ArticleLink.objects.filter(to_article__in=Article.objects.published()).select_related(
-            "to_article__section", "to_article__primary_tag", "to_article__lead_image"
+        """`articles` with everything the page shows fetched alongside: the article with its section, country,
+        label, lead image and translation in one query, then one query each for its bylines, tags,
+        corrections and links (only to published articles). See docs/performance.md before adding to it."""
+        now = timezone.now()
+        links = (
+            ArticleLink.objects.filter(to_article__status=Article.Status.PUBLISHED, to_article__publish_at__lte=now)
+            .select_related("to_article__section", "to_article__primary_tag", "to_article__lead_image")
+            .defer("to_article__body", "to_article__analysis", "to_article__search_vector")
         )
-        return articles.for_page().prefetch_related(
-            "tags",
-            "countries",
-            "corrections",
-            Prefetch("links", queryset=links, to_attr="visible_links"),
+        return (
+            articles.for_page()
+            .with_translation()
+            .prefetch_related(
+                "tags",
+                "corrections",
+                Prefetch("links", queryset=links, to_attr="visible_links"),
+            )
         )
 
     def get(self, request, *args, **kwargs):
@@ -259,12 +272,15 @@ class ArticleDetailView(DetailView):
         links = article.visible_links
         see_also = [link for link in links if link.kind == ArticleLink.Kind.SEE_ALSO]
         picks = [link.to_article for link in links if link.kind == ArticleLink.Kind.RELATED]
-        translation = Article.objects.published().translations_of(article).select_related("section").first()
+        translation = TranslationLink.from_json(article.translation_json) if article.translation_json else None
         return super().get_context_data(
             see_also=see_also,
             # The images and linked articles that the body and analysis show, for all of them at once.
             blocks=blocks.load(article),
-            related=Article.objects.related_to(article, picks=picks, limit=self.related_count),
+            # Read only when the template's related-content fragment is not in the cache.
+            related=SimpleLazyObject(
+                lambda: Article.objects.related_to(article, picks=picks, limit=self.related_count)
+            ),
             translation=translation,
             structured_data=structured_data.news_article(article, translation_of=translation),
             breadcrumbs=structured_data.breadcrumbs(article),
@@ -371,8 +387,12 @@ class SearchView(ListView):
 
     def get(self, request, *args, **kwargs):
         choices = {
-            "sections": list(Section.objects.all()),
-            "countries": sorted(Country.objects.all(), key=lambda country: country.display_name),
+            "sections": site_sections(request),
+            "countries": fragments.cached(
+                request,
+                "countries",
+                lambda: sorted(Country.objects.all(), key=lambda country: country.display_name),
+            ),
         }
         self.terms = SearchForm(request.GET, **choices).terms(language=get_language())
         # Shown with what was searched, so an unknown value shows as "all" rather than as an error.
@@ -380,12 +400,12 @@ class SearchView(ListView):
         return super().get(request, *args, **kwargs)
 
     def get_queryset(self):
-        articles = Article.objects.search(self.terms["q"], language=self.terms["language"])
+        articles = Article.objects.all()
         if self.terms["section"]:
             articles = articles.filter(section__slug=self.terms["section"])
         if self.terms["country"]:
             articles = articles.filter(countries__slug=self.terms["country"])
-        return articles.for_listing()
+        return articles.search(self.terms["q"], language=self.terms["language"])
 
     def paginate_queryset(self, queryset, page_size):
         # A page number that is no number, or out of range, shows the first or the last page instead.

@@ -52,7 +52,12 @@ LOAD_SCRIPT = BENCH / "load.lua"
 SERVER_LOG = BENCH / ".gunicorn.log"
 BIN = Path(sys.executable).parent
 
-DATABASE = "newsroom_bench"
+# BENCH_DATABASE: another name, so that two checkouts on one machine do not share (or drop) each other's.
+DATABASE = os.environ.get("BENCH_DATABASE", "").strip() or "newsroom_bench"
+if not re.fullmatch(r"[a-z_][a-z0-9_]*", DATABASE):
+    raise SystemExit(
+        f"BENCH_DATABASE must be a plain PostgreSQL name (lowercase letters, digits, _), not {DATABASE!r}."
+    )
 DATABASE_URL = f"postgres://postgres@127.0.0.1:5432/{DATABASE}"
 HOST = "127.0.0.1"
 

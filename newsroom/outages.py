@@ -19,7 +19,8 @@ import time
 import redis
 from django.conf import settings
 from django.core.cache.backends.redis import RedisCache as DjangoRedisCache
-from django.core.cache.backends.redis import RedisCacheClient
+
+from newsroom.cache import RedisCacheClient
 
 logger = logging.getLogger(__name__)
 
@@ -90,7 +91,7 @@ def _guarded(operation):
 
 
 class GuardedRedisCacheClient(RedisCacheClient):
-    """Django's Redis client, each network operation behind `redis_breaker`."""
+    """Django's Redis client (one per process, newsroom/cache.py), each network operation behind `redis_breaker`."""
 
 
 for _name in (

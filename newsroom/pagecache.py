@@ -24,6 +24,10 @@ the database is unreachable a stored page is served if it is as current as anyth
 (`Page.stale_response()`: never an older copy, which could show what was unpublished since), and any
 other page is a fast "503 Service Unavailable" (`service_unavailable()` below).
 
+Cookies do not decide who gets the stored page, since anyone can send any cookie: only signed-in staff skip
+it, recognised by a marker cookie signed at login and tied to their session cookie (`is_staff_request`), which
+costs no database or session-store query. Everyone else is served from the cache, whatever cookies they carry.
+
 Only what the page declares in `query` is kept of the query string, for the key and for the view alike:
 tracking parameters (utm_*, fbclid, gclid) and anything else a link may carry never split the cache nor
 leak into the page's own links.
@@ -38,10 +42,13 @@ from datetime import datetime
 from urllib.parse import urlencode
 
 from django.conf import settings
+from django.contrib.auth.signals import user_logged_in, user_logged_out
+from django.core import signing
 from django.core.cache import cache
 from django.db import InterfaceError, OperationalError, connection, transaction
 from django.db.models import F, Min
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.dispatch import receiver
 from django.http import HttpResponse, QueryDict
 from django.template import loader
 from django.utils import timezone
@@ -62,6 +69,9 @@ VERSION_SECONDS = 60
 STORED_HEADERS = {"content-type", "x-robots-tag", "link", "content-disposition"}
 # The database being unreachable, or a statement cut short by it: a fault of the moment, not a bug.
 DATABASE_FAULTS = (OperationalError, InterfaceError)
+# The cookie that marks a signed-in staff member's browser, whose pages are rendered for them (is_staff_request).
+STAFF_COOKIE = "newsroom_staff"
+_STAFF_SALT = "newsroom.pagecache.staff"
 
 
 def shared():
@@ -255,6 +265,86 @@ def _settled(version, *, share):
     return version
 
 
+def _session_digest(session_key):
+    return hashlib.sha256(session_key.encode()).hexdigest()
+
+
+def staff_marker(session_key):
+    """The value of STAFF_COOKIE for the staff session `session_key`: a digest of the key, signed and dated."""
+    return signing.TimestampSigner(salt=_STAFF_SALT).sign(_session_digest(session_key))
+
+
+def is_staff_request(request):
+    """True when `request` carries a staff marker signed by this site for the session cookie it also carries.
+
+    Decides only whether the page cache is skipped: the marker opens nothing else (staff pages still check the
+    real session). A missing, forged, expired or borrowed marker (without its session cookie) is no marker.
+    No database or session-store query: a signature and a digest.
+    """
+    marker = request.COOKIES.get(STAFF_COOKIE)
+    session_key = request.COOKIES.get(settings.SESSION_COOKIE_NAME)
+    if not marker or not session_key:
+        return False
+    try:
+        digest = signing.TimestampSigner(salt=_STAFF_SALT).unsign(marker, max_age=settings.SESSION_COOKIE_AGE)
+    except signing.BadSignature:
+        return False
+    return digest == _session_digest(session_key)
+
+
+# Signal receivers rather than a login view of our own: the marker is a side effect of signing in wherever it
+# happens (the admin's login page today, any other later), and the request these signals carry is the only
+# place that knows the new session key. The cookie itself is set on the way out (PageCacheMiddleware).
+@receiver(user_logged_in, dispatch_uid="pagecache-staff-login")
+def _staff_signed_in(sender, request, user, **kwargs):
+    if request is not None and user.is_staff and request.session.session_key:
+        request.staff_marker = staff_marker(request.session.session_key)
+
+
+@receiver(user_logged_out, dispatch_uid="pagecache-staff-logout")
+def _staff_signed_out(sender, request, **kwargs):
+    if request is not None:
+        request.staff_marker = ""
+
+
+def _set_staff_cookie(request, response):
+    marker = getattr(request, "staff_marker", None)
+    if marker is None:
+        return
+    if marker:
+        response.set_cookie(
+            STAFF_COOKIE,
+            marker,
+            max_age=None if settings.SESSION_EXPIRE_AT_BROWSER_CLOSE else settings.SESSION_COOKIE_AGE,
+            secure=settings.SESSION_COOKIE_SECURE,
+            httponly=True,
+            samesite=settings.SESSION_COOKIE_SAMESITE,
+        )
+    else:
+        response.delete_cookie(STAFF_COOKIE, samesite=settings.SESSION_COOKIE_SAMESITE)
+
+
+def version_for(request):
+    """The content version that `request`'s page is rendered under: the one the page cache read for it, else
+    read now (a staff member's page, a preview) from Redis or the database. Raises a database fault when the
+    database is needed and unreachable."""
+    page = getattr(request, "public_page", None) if request is not None else None
+    if page is not None and page.version is not None:
+        return page.version
+    found = None
+    works = shared()
+    if works:
+        try:
+            found = cache.get(VERSION_KEY)
+        except Exception as error:  # noqa: BLE001 - Redis down: read from the database until it is back
+            logger.warning("Page cache unreachable: %s", error)
+            works = False
+    version = _settled(found, share=works)
+    if page is not None:
+        page.version = version
+    return version
+
+
 @dataclass(frozen=True)
 class StoredPage:
     version: str
@@ -303,8 +393,9 @@ class Page:
         address = f"{request.scheme}://{request.get_host()}{request.path}?{urlencode(ordered)}"
         self.digest = hashlib.sha256(address.encode()).hexdigest()
         self.key = f"page:{self.digest}"
-        # Staff browsing the site see it as they are signed in: their pages are theirs alone.
-        self.anonymous = settings.SESSION_COOKIE_NAME not in request.COOKIES
+        # Staff browsing the site see it as they are signed in: their pages are theirs alone. Anyone else is an
+        # anonymous reader here, whatever cookies they send.
+        self.anonymous = not is_staff_request(request)
         self.version = None
         self.shared_version = None
         self.stored = None
@@ -426,6 +517,7 @@ class PageCacheMiddleware:
         page = getattr(request, "public_page", None)
         if page is not None and not getattr(response, "from_page_cache", False):
             response = page.finish(response)
+        _set_staff_cookie(request, response)
         return response
 
     def process_view(self, request, view_func, view_args, view_kwargs):

@@ -16,6 +16,7 @@ from articles.blocks import render as render_blocks
 from articles.blocks import render_plain as render_blocks_plain
 from articles.models import Article, Section
 from articles.sharing import share_links
+from newsroom import fragments
 from newsroom.site import absolute_url
 
 register = template.Library()
@@ -40,10 +41,40 @@ def _top_level_paragraph_ends(html):
             depth = max(depth - 1, 0) if closing_block else depth + 1
 
 
+def site_sections(request):
+    """Every section in menu order, read once per content version (newsroom/fragments.py)."""
+    return fragments.cached(request, "sections", lambda: list(Section.objects.all()))
+
+
 @register.inclusion_tag("includes/section_nav.html", takes_context=True)
 def section_nav(context):
-    """The sections menu: one query, whatever the page."""
-    return {"sections": Section.objects.all(), "request": context.get("request")}
+    """The sections menu: no query once the sections are in the fragment cache, whatever the page."""
+    request = context.get("request")
+    return {"sections": site_sections(request), "request": request}
+
+
+class FragmentNode(template.Node):
+    def __init__(self, nodelist, name, vary):
+        self.nodelist, self.name, self.vary = nodelist, name, vary
+
+    def render(self, context):
+        vary = [part.resolve(context) for part in self.vary]
+        return fragments.cached(context.get("request"), self.name, lambda: self.nodelist.render(context), *vary)
+
+
+@register.tag
+def fragment(parser, token):
+    """`{% fragment "name" value… %}…{% endfragment %}`: the enclosed HTML, rendered once per content version,
+    language and values (newsroom/fragments.py), and its data read only then. For parts of a page that only
+    change when content does: pass the context it needs lazily (a SimpleLazyObject, a queryset) so that a
+    fragment found in the cache costs no query."""
+    bits = token.split_contents()
+    if len(bits) < 2:
+        raise template.TemplateSyntaxError(f"{bits[0]} needs a name.")
+    name = bits[1].strip("\"'")
+    nodelist = parser.parse(("endfragment",))
+    parser.delete_first_token()
+    return FragmentNode(nodelist, name, [parser.compile_filter(bit) for bit in bits[2:]])
 
 
 @register.simple_tag
@@ -171,15 +202,22 @@ def machine_datetime(value):
     return value.replace(microsecond=0).isoformat() if value else ""
 
 
-@register.inclusion_tag("includes/organization_news.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def organization_news(context, exclude=None, count=3):
-    """The "About <Newsroom>" block: the latest items of the organization's own news section, in one query."""
-    articles = (
-        Article.objects.published()
-        .in_language(get_language())
-        .for_teaser()
-        .filter(section__slug=settings.NEWSROOM_ORGANIZATION_SECTION)
-    )
-    if exclude is not None:
-        articles = articles.exclude(pk=exclude.pk)
-    return {"articles": articles[:count], "NEWSROOM_NAME": context.get("NEWSROOM_NAME")}
+    """The "About <Newsroom>" block: the latest items of the organization's own news section, in one query,
+    rendered once per content version and language (and per article of that section, which it leaves out)."""
+    organization = settings.NEWSROOM_ORGANIZATION_SECTION
+    excluded = exclude.pk if exclude is not None and exclude.section.slug == organization else None
+
+    def render():
+        articles = (
+            Article.objects.published().in_language(get_language()).for_teaser().filter(section__slug=organization)
+        )
+        if excluded is not None:
+            articles = articles.exclude(pk=excluded)
+        return render_to_string(
+            "includes/organization_news.html",
+            {"articles": articles[:count], "NEWSROOM_NAME": context.get("NEWSROOM_NAME")},
+        )
+
+    return mark_safe(fragments.cached(context.get("request"), "about", render, count, excluded or ""))  # noqa: S308 - our template's output
