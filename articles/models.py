@@ -659,11 +659,15 @@ class SearchResults:
         sql, params = newest.query.sql_with_params()
         config = SEARCH_CONFIGS.get(self.language, "simple")
         with connections[self.articles.db].cursor() as cursor:
+            # The one match past SEARCH_RANKED only says that there are more: it goes last, unranked.
             cursor.execute(
-                f"SELECT newest.ranked_id FROM ({sql}) newest "  # noqa: S608 - the ORM's SQL, with parameters
-                "ORDER BY ts_rank(newest.ranked_vector, websearch_to_tsquery(%s::regconfig, %s)) DESC, "
+                "SELECT newest.ranked_id FROM (SELECT matches.*, ROW_NUMBER() OVER "
+                "(ORDER BY matches.ranked_at DESC NULLS LAST, matches.ranked_id DESC) AS position "
+                f"FROM ({sql}) matches) newest "  # noqa: S608 - the ORM's SQL, with parameters
+                "ORDER BY newest.position > %s, "
+                "ts_rank(newest.ranked_vector, websearch_to_tsquery(%s::regconfig, %s)) DESC, "
                 "newest.ranked_at DESC NULLS LAST, newest.ranked_id DESC",
-                [*params, config, self.query],
+                [*params, SEARCH_RANKED, config, self.query],
             )
             return [row[0] for row in cursor.fetchall()]
 
@@ -675,12 +679,14 @@ class SearchResults:
         with connections[self.articles.db].cursor() as cursor:
             # bm25 weighs a match by where it is: headline, topics (tags and countries), dek, text, authors.
             cursor.execute(
-                "SELECT article.id FROM articles_search INNER JOIN articles_article article "
-                "ON article.id = articles_search.rowid "
+                "SELECT newest.id FROM (SELECT matches.*, ROW_NUMBER() OVER "
+                "(ORDER BY matches.publish_at DESC, matches.id DESC) AS position FROM ("
+                "SELECT article.id, article.publish_at, bm25(articles_search, 10.0, 5.0, 3.0, 1.0, 1.0) AS score "
+                "FROM articles_search INNER JOIN articles_article article ON article.id = articles_search.rowid "
                 f"WHERE articles_search MATCH %s AND article.id IN ({allowed}) "  # noqa: S608 - the ORM's SQL
-                "ORDER BY bm25(articles_search, 10.0, 5.0, 3.0, 1.0, 1.0), article.publish_at DESC, article.id DESC "
-                "LIMIT %s",
-                [expression, *params, SEARCH_RANKED + 1],
+                "ORDER BY article.publish_at DESC, article.id DESC LIMIT %s) matches) newest "
+                "ORDER BY newest.position > %s, newest.score, newest.publish_at DESC, newest.id DESC",
+                [expression, *params, SEARCH_RANKED + 1, SEARCH_RANKED],
             )
             return [row[0] for row in cursor.fetchall()]
 

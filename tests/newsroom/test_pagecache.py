@@ -8,11 +8,15 @@ import pytest
 from django.contrib.auth.models import Permission
 from django.core.cache import cache
 from django.core.management import call_command
+from django.db import connection
 from django.test import Client, TestCase, override_settings
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article, Correction
 from articles.roles import assign_role
+from newsroom.pagecache import STAFF_COOKIE, staff_marker
 from tests.articles.test_admin import changelist_url
 from tests.donations.conftest import REDIS_TEST_URL
 from tests.factories import (
@@ -387,7 +391,10 @@ class StaffTests(PageCacheTestCase):
         self.editor = make_user("editor", is_staff=True)
         self.editor.user_permissions.add(Permission.objects.get(codename="view_article"))
         self.desk = Client()
-        self.desk.force_login(self.editor)
+        # Through the sign-in page, as staff do: that is where the staff marker is set.
+        response = self.desk.post(reverse("admin:login"), {"username": "editor", "password": "a-long-test-password"})
+        assert response.status_code == 302, response
+        assert self.desk.cookies[STAFF_COOKIE].value
 
     def test_previews_are_never_cached(self):
         draft = make_article(title="Draft about ports", section=self.section, published=False)
@@ -413,6 +420,68 @@ class StaffTests(PageCacheTestCase):
         # Nothing the staff member saw was stored for readers.
         self.assertEqual(self.reader.get(url)["X-Cache"], "MISS")
         self.assertNotIn("X-Cache", self.desk.get(url))
+
+
+class CookieRuleTests(PageCacheTestCase):
+    """Only signed-in staff skip the page cache, recognised by a signed marker tied to their session; any
+    other request is served from it, whatever cookies it carries (a cookie is free to send, a render is not)."""
+
+    def stored(self, url, client):
+        """True when `client` gets `url` from the page cache, with no query made for it."""
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+        return response.get("X-Cache") == "HIT" and len(queries) <= CONTENT_VERSION_QUERIES
+
+    def test_any_cookie_is_served_from_the_cache(self):
+        url = self.article.get_absolute_url()
+        self.reader.get(url)
+        for cookies in [
+            {"sessionid": "x"},
+            {"sessionid": "a" * 32, "csrftoken": "y" * 32},
+            {STAFF_COOKIE: "forged"},
+            {"sessionid": "a" * 32, STAFF_COOKIE: "a" * 32 + ":" + "b" * 20},
+            {"sessionid": "a" * 32, STAFF_COOKIE: staff_marker("b" * 32)},
+        ]:
+            with self.subTest(cookies=cookies):
+                client = Client()
+                client.cookies.load(cookies)
+                self.assertTrue(self.stored(url, client))
+
+    def test_staff_get_their_own_pages_and_lose_them_on_signing_out(self):
+        make_user("editor", is_staff=True)
+        url = self.article.get_absolute_url()
+        self.reader.get(url)
+        desk = Client()
+        desk.post(reverse("admin:login"), {"username": "editor", "password": "a-long-test-password"})
+        marker = desk.cookies[STAFF_COOKIE]
+        self.assertTrue(marker["httponly"])
+        response = desk.get(url)
+        self.assertNotIn("X-Cache", response)
+        self.assertIn("private", response["Cache-Control"])
+        # The marker is worth nothing with another session cookie, or on its own.
+        thief = Client()
+        thief.cookies.load({STAFF_COOKIE: marker.value, "sessionid": "c" * 32})
+        self.assertTrue(self.stored(url, thief))
+        thief = Client()
+        thief.cookies.load({STAFF_COOKIE: marker.value})
+        self.assertTrue(self.stored(url, thief))
+        desk.post(reverse("admin:logout"))
+        self.assertEqual(desk.cookies[STAFF_COOKIE].value, "")
+        self.assertTrue(self.stored(url, desk))
+
+    def test_a_forged_marker_opens_no_staff_page(self):
+        """The marker only decides whether the cache is skipped: staff pages still ask for a real session."""
+        draft = make_article(title="Draft about ports", section=self.section, published=False)
+        client = Client()
+        client.cookies.load({"sessionid": "a" * 32, STAFF_COOKIE: staff_marker("a" * 32)})
+        self.assertEqual(client.get(f"/preview/{draft.pk}/").status_code, 404)
+        self.assertEqual(client.get(reverse("admin:articles_article_changelist")).status_code, 302)
+
+    def test_signing_in_without_staff_rights_sets_no_marker(self):
+        make_user("reader", is_staff=False)
+        client = Client()
+        client.post(reverse("admin:login"), {"username": "reader", "password": "a-long-test-password"})
+        self.assertNotIn(STAFF_COOKIE, client.cookies)
 
 
 @pytest.mark.django_db(transaction=True)
