@@ -28,6 +28,7 @@ import django
 django.setup()
 
 from django.conf import settings  # noqa: E402
+from django.core.cache import cache  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.db.models import Count  # noqa: E402
 from django.test import Client  # noqa: E402
@@ -102,8 +103,10 @@ def targets():
         .order_by("-articles", "author__slug")
         .first()
     )
+    section = english.order_by().values("section__slug").annotate(articles=Count("pk")).order_by("-articles").first()
     return {
         "articles": Article.objects.count(),
+        "section": {"slug": section["section__slug"], "articles": section["articles"]},
         "published": published.count(),
         "article": newest.get_absolute_url(),
         "article_rotation": sorted(rotation),
@@ -155,25 +158,57 @@ def queries(pages):
 # Profile ---------------------------------------------------------------------------------------------------
 
 
+def forget_fragments():
+    """Empty the fragment cache (newsroom/fragments.py), as a change to content does."""
+    if "redis" in settings.CACHES["default"]["BACKEND"].lower():
+        client = cache._cache.get_client(None, write=True)
+        keys = list(client.scan_iter(match="*fragment:*", count=1000))
+        if keys:
+            client.delete(*keys)
+    else:
+        cache.clear()
+
+
+def cold_renders(paths):
+    """The median milliseconds, CPU milliseconds and query count of renders of `paths` right after a change:
+    the fragment cache emptied before each one."""
+    totals, cpu, counts = [], [], []
+    for number in range(TIMED_RENDERS):
+        forget_fragments()
+        with CaptureQueriesContext(connection) as captured:
+            started, started_cpu = time.perf_counter(), time.process_time()
+            get(paths[number % len(paths)])
+            totals.append(time.perf_counter() - started)
+            cpu.append(time.process_time() - started_cpu)
+        counts.append(len(captured))
+    return 1000 * statistics.median(totals), 1000 * statistics.median(cpu), max(counts)
+
+
 def profile(pages, rotation):
     """Where an uncached page spends its time.
 
-    Each page is rendered TIMED_RENDERS times without a profiler (total and SQL time per render, as SQL time
-    is what the database adds); then the article page PROFILED_RENDERS times under cProfile, over `rotation`.
+    Each page is rendered TIMED_RENDERS times without a profiler (total, CPU and SQL time per render, as SQL
+    time is what the database adds), with the fragments that other renders left in the cache, as renders
+    between two changes find them (the article page goes through `rotation`, so its related content is
+    mostly not there yet); then TIMED_RENDERS times more, each right after the fragment cache was emptied,
+    as the first renders after a change find it; then the article page PROFILED_RENDERS times under
+    cProfile, over `rotation`.
     """
     timings = {}
     for page in pages:
         paths = rotation if page["name"] == "article" else [page["path"]]
         for path in paths[:3]:
             get(path)  # templates compiled, connection open
-        totals, sql = [], []
+        totals, sql, cpu, counts = [], [], [], []
         # The times of the first, second... query of every render: a view makes its queries in the same order.
         by_position = defaultdict(list)
         for number in range(TIMED_RENDERS):
             with CaptureQueriesContext(connection) as captured:
-                started = time.perf_counter()
+                started, started_cpu = time.perf_counter(), time.process_time()
                 response = get(paths[number % len(paths)])
                 totals.append(time.perf_counter() - started)
+                cpu.append(time.process_time() - started_cpu)
+            counts.append(len(captured))
             if response.status_code != 200:
                 raise SystemExit(f"{paths[number % len(paths)]} answered {response.status_code} in the profile.")
             sql.append(sum(float(query["time"]) for query in captured.captured_queries))
@@ -186,10 +221,15 @@ def profile(pages, rotation):
             ),
             key=lambda query: -query["ms"],
         )
+        cold_ms, cold_cpu_ms, cold_queries = cold_renders(paths)
         timings[page["name"]] = {
             "render_ms": 1000 * statistics.median(totals),
+            "cpu_ms": 1000 * statistics.median(cpu),
             "sql_ms": 1000 * statistics.median(sql),
-            "queries": len(captured),
+            "queries": max(counts),
+            "cold_ms": cold_ms,
+            "cold_cpu_ms": cold_cpu_ms,
+            "cold_queries": cold_queries,
             "slowest_queries": slowest[:SLOWEST_QUERIES],
         }
 
