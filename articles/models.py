@@ -2,7 +2,6 @@
 
 import datetime
 import math
-import re
 import secrets
 from dataclasses import dataclass
 from datetime import timedelta
@@ -415,6 +414,12 @@ class TranslationLink:
             return reverse("articles:article-detail", kwargs={"section": self.section_slug, "slug": self.slug})
 
 
+def published_lookups(prefix=""):
+    """The lookups of ArticleQuerySet.published(), for an article reached through `prefix` (e.g. "to_article__"),
+    so that a join can filter on them where a subquery would read every published article."""
+    return {f"{prefix}status__in": Article.PUBLIC_STATUSES, f"{prefix}publish_at__lte": timezone.now()}
+
+
 class ArticleQuerySet(models.QuerySet):
     def published(self):
         """What readers may see: published or embargoed, with the publish time reached.
@@ -423,7 +428,7 @@ class ArticleQuerySet(models.QuerySet):
         article (published with a future time) goes live at its minute with no worker running, and an
         embargoed one at the minute its embargo lifts (its publish time), the same way.
         """
-        return self.filter(status__in=Article.PUBLIC_STATUSES, publish_at__lte=timezone.now())
+        return self.filter(**published_lookups())
 
     def going_live(self, after):
         """Articles that readers will see later without anyone saving them: scheduled, or under an
@@ -485,14 +490,11 @@ class ArticleQuerySet(models.QuerySet):
         if missing <= 0:
             return related
         tag_ids = [tag.pk for tag in article.tags.all()][:RELATED_TAGS]
-        published = {
-            "status": Article.Status.PUBLISHED,
-            "publish_at__lte": timezone.now(),
-            "language": article.language,
-        }
         excluded = [article.pk, *(pick.pk for pick in related)]
         pools = [
-            TaggedArticle.objects.filter(tag=tag_id, **{f"content_object__{name}": v for name, v in published.items()})
+            TaggedArticle.objects.filter(
+                tag=tag_id, content_object__language=article.language, **published_lookups("content_object__")
+            )
             .order_by("-content_object_id")
             .values_list("content_object_id", flat=True)[:RELATED_POOL]
             for tag_id in tag_ids
@@ -501,7 +503,9 @@ class ArticleQuerySet(models.QuerySet):
             ArticleCountry = Article.countries.through
             pools.append(
                 ArticleCountry.objects.filter(
-                    country=article.primary_country_id, **{f"article__{name}": v for name, v in published.items()}
+                    country=article.primary_country_id,
+                    article__language=article.language,
+                    **published_lookups("article__"),
                 )
                 .order_by("-article_id")
                 .values_list("article_id", flat=True)[:RELATED_POOL]

@@ -28,6 +28,7 @@ from articles.models import (
     Section,
     TranslationLink,
     other_language,
+    published_lookups,
     with_languages,
     with_published_articles,
 )
@@ -227,9 +228,8 @@ class ArticleDetailView(DetailView):
         """`articles` with everything the page shows fetched alongside: the article with its section, country,
         label, lead image and translation in one query, then one query each for its bylines, tags,
         corrections and links (only to published articles). See docs/performance.md before adding to it."""
-        now = timezone.now()
         links = (
-            ArticleLink.objects.filter(to_article__status=Article.Status.PUBLISHED, to_article__publish_at__lte=now)
+            ArticleLink.objects.filter(**published_lookups("to_article__"))
             .select_related("to_article__section", "to_article__primary_tag", "to_article__lead_image")
             .defer("to_article__body", "to_article__analysis", "to_article__search_vector")
         )

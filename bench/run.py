@@ -3,9 +3,9 @@
 In order, it:
 
 1. installs the load generator wrk when it is missing (with apt-get, as root), and checks PostgreSQL and Redis;
-2. builds the PostgreSQL database `newsroom_bench` (or BENCH_DATABASE) with `seed_demo --articles 100000` (about three minutes),
-   or re-uses it when it already holds that many articles (BENCH_FRESH=1 builds it anew), then VACUUM ANALYZE
-   so that the planner knows the tables as it would on a server that has been up for a while;
+2. builds the PostgreSQL database `newsroom_bench` (or BENCH_DATABASE) with `seed_demo --articles 100000` (about
+   three minutes), or re-uses it when it already holds that many articles (BENCH_FRESH=1 builds it anew), then
+   VACUUM ANALYZE so that the planner knows the tables as it would on a server that has been up for a while;
 3. finds the pages to load in the data (bench/inprocess.py): the newest article, 200 articles spread over the
    table, the busiest tag and author, words that many articles match;
 4. serves the site twice with gunicorn as production does (gunicorn.conf.py, DEBUG off, Redis as the cache),

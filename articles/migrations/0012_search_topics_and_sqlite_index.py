@@ -4,7 +4,7 @@ PostgreSQL: the search vector (migrations 0002 and 0008) also holds the article'
 countries (in English and Spanish) at weight B, next to the dek, and its authors' names at weight D. Triggers
 keep it current when tags, countries or bylines are added or removed (one statement-level trigger per table,
 so a bulk insert recomputes each article once) and when a tag, country or author is renamed. Every vector is
-computed again here: about a minute at 100,000 articles.
+computed again here: a few minutes at 100,000 articles.
 
 SQLite: an FTS5 table, `articles_search`, holds the same words stemmed in the article's language and without
 accents (articles/fulltext.py, called from SQL as `newsroom_search_words`), kept current by triggers on the

@@ -1,10 +1,12 @@
 """The full-page cache and the HTTP caching of public pages, through HTTP as readers, CDNs and staff meet them."""
 
+import threading
 from datetime import timedelta
 from io import StringIO
 from unittest import mock
 
 import pytest
+import redis
 from django.contrib.auth.models import Permission
 from django.core.cache import cache
 from django.core.management import call_command
@@ -484,15 +486,50 @@ class CookieRuleTests(PageCacheTestCase):
         self.assertNotIn(STAFF_COOKIE, client.cookies)
 
 
+class RedisCommands:
+    """The commands Redis receives on the test database while the block runs, as Redis's MONITOR sees them
+    (from any client: the test database is this run's own)."""
+
+    END = "end-of-watch"
+
+    def __enter__(self):
+        self.server = redis.Redis.from_url(REDIS_TEST_URL)
+        self.database = self.server.connection_pool.connection_kwargs.get("db", 0)
+        self.commands = []
+        self.monitor = self.server.monitor()
+        self.monitor.__enter__()
+        self.thread = threading.Thread(target=self.listen, daemon=True)
+        self.thread.start()
+        return self
+
+    def listen(self):
+        seen = []
+        for command in self.monitor.listen():
+            if command["db"] != self.database:
+                continue
+            client = (command.get("client_address"), command.get("client_port"))
+            if self.END in command["command"]:
+                # Less the watcher's own connection.
+                self.commands = [name for sender, name in seen if sender != client]
+                return
+            seen.append((client, command["command"].split()[0].upper()))
+
+    def __exit__(self, *exc_info):
+        self.server.echo(self.END)
+        self.thread.join(timeout=10)
+        self.monitor.__exit__(*exc_info)
+
+
 @pytest.mark.django_db(transaction=True)
 def test_with_redis_a_stored_page_costs_no_query_and_a_change_reaches_every_process(
     client, django_assert_num_queries, settings
 ):
     """With REDIS_URL the version lives in Redis beside the pages: a stored page is one round trip to
-    Redis and no database query, and a committed change replaces it for every worker and server."""
+    Redis (both read at once) and no database query, and a committed change replaces it for every worker
+    and server."""
     settings.CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "newsroom.outages.RedisCache",
             "LOCATION": REDIS_TEST_URL,
             "KEY_PREFIX": "pagecache-test",
         }
@@ -501,9 +538,12 @@ def test_with_redis_a_stored_page_costs_no_query_and_a_change_reaches_every_proc
     article = make_article(title="Port workers report extortion")
     url = article.get_absolute_url()
     assert client.get(url)["X-Cache"] == "MISS"
-    with django_assert_num_queries(0):
+    with django_assert_num_queries(0), RedisCommands() as redis_commands:
         response = client.get(url)
     assert response["X-Cache"] == "HIT"
+    assert redis_commands.commands == ["MGET"]
+    # The same Redis client serves every call of the process (newsroom/cache.py).
+    assert cache._cache.get_client() is cache._cache.get_client(write=True)
     article.title = "Port workers report extortion by two gangs"
     article.save()
     response = client.get(url)
