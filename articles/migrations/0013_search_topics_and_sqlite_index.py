@@ -225,5 +225,5 @@ def backwards(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("articles", "0011_image_file_size")]
+    dependencies = [("articles", "0012_embargo_calendar")]
     operations = [migrations.RunPython(forwards, backwards, elidable=False)]
