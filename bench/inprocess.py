@@ -28,13 +28,14 @@ import django
 django.setup()
 
 from django.conf import settings  # noqa: E402
+from django.contrib.postgres.search import SearchQuery  # noqa: E402
 from django.core.cache import cache  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.db.models import Count  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
-from articles.models import Article, ArticleAuthor, TaggedArticle  # noqa: E402
+from articles.models import SEARCH_CONFIGS, Article, ArticleAuthor, TaggedArticle  # noqa: E402
 
 HOST = "127.0.0.1"
 # Uncached article loads rotate over this many articles, so that the database is not asked for one hot row.
@@ -121,7 +122,7 @@ def search_words(english):
     headlines = english.order_by("-publish_at").values_list("title", flat=True)[:HEADLINES_SAMPLED]
     words = Counter(word.lower() for title in headlines for word in title.split() if word.isalpha() and len(word) > 4)
     matches = [
-        {"word": word, "articles": Article.objects.search(word, language="en").count()}
+        {"word": word, "articles": english.filter(search_vector=SearchQuery(word, config=SEARCH_CONFIGS["en"])).count()}
         for word, _count in words.most_common(CANDIDATE_WORDS)
     ]
     # Stop words match nothing; the rest, most matches first.
