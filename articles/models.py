@@ -2,6 +2,7 @@
 
 import datetime
 import math
+import re
 import secrets
 from dataclasses import dataclass
 from datetime import timedelta

@@ -73,7 +73,7 @@ class HomePageTests(TestCase):
             # latest, their bylines, the newest of each section; first also sections and organization news
             with self.assertNumQueries(CONTENT_VERSION_QUERIES + PROMPTS_QUERY + 5):
                 self.client.get("/")
-            with self.assertNumQueries(CONTENT_VERSION_QUERIES + PROMPTS_QUERY + 3):
+            with self.assertNumQueries(CONTENT_VERSION_QUERIES + 3):
                 self.client.get("/")
             for _ in range(10):
                 make_article(section=section, authors=authors, lead_image=make_image())
@@ -411,9 +411,9 @@ class ArticlePageTests(TestCase):
         """Guards against per-item queries for bylines, tags, countries, links and related teasers.
 
         The article with its section, country, label, image and translation; its bylines, tags, corrections
-        and links; related content. The first page rendered after a change also reads the sections and the
-        organization news for every later page (newsroom/fragments.py), and related content is read once per
-        article and change."""
+        and links; related content. The first page rendered after a change also reads the sections, the
+        organization news and the live prompts for every later page (newsroom/fragments.py), and related
+        content is read once per article and change."""
         pair_translations(article=self.article, translation=make_article(section=self.section, language="es"))
         url = self.article.get_absolute_url()
         with self.assertNumQueries(CONTENT_VERSION_QUERIES + PROMPTS_QUERY + 8):
@@ -441,9 +441,9 @@ class ArticlePageTests(TestCase):
         # Rendered anew with the fragments kept (a page for staff, or after the page cache lost it): at
         # most six queries, five once related content is known.
         with override_settings(PAGE_CACHE_SECONDS=0):
-            with self.assertNumQueries(CONTENT_VERSION_QUERIES + PROMPTS_QUERY + 5):
+            with self.assertNumQueries(CONTENT_VERSION_QUERIES + 5):
                 self.client.get(url)
-            with self.assertNumQueries(CONTENT_VERSION_QUERIES + PROMPTS_QUERY + 6):
+            with self.assertNumQueries(CONTENT_VERSION_QUERIES + 6):
                 self.client.get(tagged.get_absolute_url())
 
 
@@ -535,14 +535,14 @@ class ListingPageTests(TestCase):
     @override_settings(PAGE_CACHE_SECONDS=0)
     def test_query_count_does_not_grow_with_page_size(self):
         """Guards against one byline or label query per teaser on listings: the section, the count (capped),
-        the articles and their bylines (and the sections menu, once per change)."""
+        the articles and their bylines (and the sections menu and the prompts, once per change)."""
         with self.assertNumQueries(CONTENT_VERSION_QUERIES + PROMPTS_QUERY + 5):
             self.client.get("/news/briefs/")
         for _ in range(15):
             make_article(section=self.section, authors=[make_author(), make_author()], tags=["prisons"])
         with self.assertNumQueries(CONTENT_VERSION_QUERIES + PROMPTS_QUERY + 5):
             self.client.get("/news/briefs/")
-        with self.assertNumQueries(CONTENT_VERSION_QUERIES + PROMPTS_QUERY + 4):
+        with self.assertNumQueries(CONTENT_VERSION_QUERIES + 4):
             self.client.get("/news/briefs/")
 
 
