@@ -247,8 +247,8 @@ class PromptQueryTests(TestCase):
         make_prompt(placement="end-of-article")
         make_prompt(placement="banner")
         cache.clear()
-        # article, bylines, tags, countries, corrections, links, related, sections menu, organization news
-        # (no translation to look up); and the prompts
-        with self.assertNumQueries(CONTENT_VERSION_QUERIES + PROMPTS_QUERY + 9):
+        # article (with its translation), bylines, tags, corrections, links, sections menu, organization news
+        # (no tag or country: no related content to look up); and the prompts
+        with self.assertNumQueries(CONTENT_VERSION_QUERIES + PROMPTS_QUERY + 7):
             response = self.client.get(article.get_absolute_url())
         self.assertEqual(response.content.decode().count('class="prompt '), 3)
