@@ -225,5 +225,5 @@ def backwards(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("articles", "0012_embargo_calendar")]
+    dependencies = [("articles", "0013_image_focal_point")]
     operations = [migrations.RunPython(forwards, backwards, elidable=False)]
