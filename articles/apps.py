@@ -33,7 +33,7 @@ class ArticlesConfig(AppConfig):
 
 
 def _register_sqlite_functions(sender, connection, **kwargs):
-    """SQLite's search index is written by triggers (migration 0014) that stem words in Python."""
+    """SQLite's search index is written by triggers (migration 0015) that stem words in Python."""
     if connection.vendor == "sqlite":
         from articles.fulltext import search_words
 

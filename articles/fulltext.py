@@ -4,7 +4,7 @@ PostgreSQL stems and folds accents itself (the text search configurations of mig
 folds accents but only stems English, so on SQLite both the indexed text and the reader's query go through
 `search_words()`: HTML dropped, lower case, accents folded, each word reduced to its stem by the Snowball
 stemmer of the article's language ("cocaína", "cocaina" and "cocainas" all become "cocain"). The FTS5 table
-`articles_search` (migration 0014) is filled by triggers that call `search_words()`, registered with every
+`articles_search` (migration 0015) is filled by triggers that call `search_words()`, registered with every
 SQLite connection as the SQL function `newsroom_search_words` (ArticlesConfig.ready).
 """
 

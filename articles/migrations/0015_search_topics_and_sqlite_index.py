@@ -225,5 +225,5 @@ def backwards(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("articles", "0013_image_focal_point")]
+    dependencies = [("articles", "0014_bilingual_desk")]
     operations = [migrations.RunPython(forwards, backwards, elidable=False)]
