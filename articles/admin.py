@@ -743,10 +743,6 @@ class ArticleAdmin(TranslationAdminMixin, ArticleHelpfulColumns, SimpleHistoryAd
         except ValidationError:
             raise Http404 from None
 
-    def history_view(self, request, object_id, extra_context=None):
-        self._check_history_address(object_id)
-        return super().history_view(request, object_id, extra_context)
-
     def history_form_view(self, request, object_id, version_id, extra_context=None):
         self._check_history_address(object_id, version_id)
         # Restoring a version is a change like any other: the library checks only the right to view.
@@ -771,6 +767,7 @@ class ArticleAdmin(TranslationAdminMixin, ArticleHelpfulColumns, SimpleHistoryAd
             newer.previous_id = older.history_id if older is not None else None
 
     def history_view(self, request, object_id, extra_context=None):
+        self._check_history_address(object_id)
         extra_context = {
             **(extra_context or {}),
             "compare_url": reverse("admin:articles_article_history_compare", args=[object_id]),

@@ -2,8 +2,9 @@
 
 The page is a list of blocks, each a headline list (or anything else) with its own template. The
 article blocks below (in review, scheduled, under embargo, recently published, stale drafts, the user's
-own drafts) come first; the way to the editorial calendar follows the blocks. Another app adds a block of its own by registering a function that takes the request and
-returns a `Block` (or None, to show nothing to this user), usually in its AppConfig.ready():
+own drafts) come first; the way to the editorial calendar follows the blocks. Another app adds a block
+of its own by registering a function that takes the request and returns a `Block` (or None, to show
+nothing to this user), usually in its AppConfig.ready():
 
     from articles import desk
 

@@ -232,6 +232,20 @@ class AdminCheckTests(TestCase):
         article.refresh_from_db()
         self.assertTrue(article.is_scheduled)
 
+    def test_embargoing_obeys_the_checks_too(self):
+        article = self.draft(body="<p>Short.</p>")
+        when = timezone.localtime(timezone.now() + timedelta(days=2))
+        data = {"publish_at_0": when.date().isoformat(), "publish_at_1": "09:00:00"}
+
+        refused = self.post(self.editor, article, _transition="embargo", **data)
+        self.assertEqual(refused.status_code, 200)
+        article.refresh_from_db()
+        self.assertEqual(article.status, Article.Status.IN_REVIEW)
+
+        self.post(self.editor, article, _transition="embargo", override_checks="on", **data)
+        article.refresh_from_db()
+        self.assertEqual(article.status, Article.Status.EMBARGOED)
+
     def test_saving_and_submitting_are_never_blocked(self):
         article = make_article(published=False, section=self.section, created_by=self.writer, body="<p>Short.</p>")
         response = self.post(self.writer, article, _transition="submit", body="<p>Still short.</p>")

@@ -50,6 +50,13 @@ class DashboardTests(DeskTestCase):
             published_by=self.editor,
         )
         make_article(section=self.section, title="Cartel leader extradited", published_by=self.editor)
+        make_article(
+            section=self.section,
+            title="The customs chief on the cartel's payroll",
+            status=Article.Status.EMBARGOED,
+            publish_at=now + timedelta(days=2),
+            published_by=self.editor,
+        )
         make_article(section=self.section, title="An old story", publish_at=now - timedelta(days=40))
         stale = self.draft(title="Forgotten prison draft")
         Article.objects.filter(pk=stale.pk).update(updated_at=now - timedelta(days=30))
@@ -61,6 +68,7 @@ class DashboardTests(DeskTestCase):
         blocks = {block.key: [article.title for article in block.items] for block in index.context["blocks"]}
         self.assertEqual(blocks["in-review"], ["Gangs tax the night buses"])
         self.assertEqual(blocks["scheduled"], ["Port strike next week"])
+        self.assertEqual(blocks["under-embargo"], ["The customs chief on the cartel's payroll"])
         self.assertEqual(blocks["recently-published"], ["Cartel leader extradited"])
         self.assertEqual(blocks["stale-drafts"], ["Forgotten prison draft"])
         self.assertContains(
@@ -75,7 +83,9 @@ class DashboardTests(DeskTestCase):
         self.assertContains(index, "drafted by Ana Ruiz, untouched since")
         self.assertNotContains(index, "An old story")
         self.assertNotContains(index, "Fresh idea")
+        self.assertContains(index, "embargoed by Luis Paz")
         self.assertContains(index, "Times in UTC")
+        self.assertContains(index, f'href="{reverse("admin:articles_article_calendar")}"')
 
     def test_see_all_leads_to_the_same_articles_in_the_list(self):
         stale = self.draft(title="Forgotten prison draft")
@@ -119,18 +129,18 @@ class DashboardTests(DeskTestCase):
     def test_query_count_does_not_grow_with_headlines(self):
         """Guards against one query per headline for its section, people or byline.
 
-        Session, user, the user's two permission lookups, one query per block (five), the bylines of
+        Session, user, the user's two permission lookups, one query per block (six), the bylines of
         the one block with headlines, and the admin's recent actions.
         """
         self.client.force_login(self.editor)
         for number in range(2):
             self.draft(title=f"Review {number}", status=Article.Status.IN_REVIEW, authors=[self.ana])
         self.client.get(reverse("admin:index"))
-        with self.assertNumQueries(11):
+        with self.assertNumQueries(12):
             self.client.get(reverse("admin:index"))
         for number in range(6):
             self.draft(title=f"More {number}", status=Article.Status.IN_REVIEW, authors=[make_author()])
-        with self.assertNumQueries(11):
+        with self.assertNumQueries(12):
             self.client.get(reverse("admin:index"))
 
 
@@ -173,6 +183,16 @@ class WorkflowEmailTests(DeskTestCase):
         published = mail.outbox[-1]
         self.assertEqual(published.subject, "Published: “Gangs tax the night buses”")
         self.assertIn(f"http://127.0.0.1:8000{article.get_absolute_url()}", published.body)
+
+    def test_embargoing_tells_the_writer_when_it_lifts(self):
+        article = self.draft(title="The customs chief on the cartel's payroll", status=Article.Status.IN_REVIEW)
+        with self.captureOnCommitCallbacks(execute=True):
+            self.post_change(
+                self.editor, article, _transition="embargo", publish_at_0="2031-01-15", publish_at_1="06:00:00"
+            )
+        self.assertEqual(mail.outbox[0].to, ["ana@newsroom.example"])
+        self.assertEqual(mail.outbox[0].subject, "Under embargo: “The customs chief on the cartel's payroll”")
+        self.assertIn("under embargo until Jan. 15, 2031, 6 a.m. (UTC)", mail.outbox[0].body)
 
     def test_a_spanish_article_writes_to_a_writer_without_a_preference_in_spanish(self):
         article = self.draft(title="Pandillas cobran a los buses", language="es", status=Article.Status.IN_REVIEW)
