@@ -129,18 +129,18 @@ class DashboardTests(DeskTestCase):
     def test_query_count_does_not_grow_with_headlines(self):
         """Guards against one query per headline for its section, people or byline.
 
-        Session, user, the user's two permission lookups, one query per block (six), the bylines of
-        the one block with headlines, and the admin's recent actions.
+        Session, user, the user's two permission lookups, one query per article block (six), the bylines
+        of the one block with headlines, the translation counts, and the admin's recent actions.
         """
         self.client.force_login(self.editor)
         for number in range(2):
             self.draft(title=f"Review {number}", status=Article.Status.IN_REVIEW, authors=[self.ana])
         self.client.get(reverse("admin:index"))
-        with self.assertNumQueries(12):
+        with self.assertNumQueries(13):
             self.client.get(reverse("admin:index"))
         for number in range(6):
             self.draft(title=f"More {number}", status=Article.Status.IN_REVIEW, authors=[make_author()])
-        with self.assertNumQueries(12):
+        with self.assertNumQueries(13):
             self.client.get(reverse("admin:index"))
 
 
