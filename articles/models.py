@@ -62,6 +62,14 @@ class Section(models.Model):
     )
     description_es = models.TextField(_("Spanish description"), blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0, help_text=_("Lower numbers come first in menus."))
+    minimum_words = models.PositiveIntegerField(
+        _("minimum length"),
+        default=0,
+        help_text=_(
+            "Words a body of this section usually has at least. Shorter articles are flagged before "
+            "publishing; an editor may publish anyway. 0 for no minimum."
+        ),
+    )
 
     class Meta:
         ordering = ["order", "name"]
@@ -269,6 +277,16 @@ class Author(models.Model):
         blank=True,
         related_name="author",
         help_text=_("The admin account of this author, if they have one."),
+    )
+    email_language = models.CharField(
+        _("language of desk e-mails"),
+        max_length=2,
+        choices=Language.choices,
+        blank=True,
+        help_text=_(
+            "The language of the e-mails the desk sends this staff member (submissions, returns, "
+            "publications). When empty, each e-mail is in the language of its article."
+        ),
     )
 
     class Meta:
@@ -584,6 +602,17 @@ SUMMARY_LENGTH = 160
 READING_WORDS_PER_MINUTE = 230
 
 
+class ArticleVersionBase(models.Model):
+    """What a saved version of an article records besides its own fields (articles/history.py)."""
+
+    # The byline, tags, countries, links and corrections as they were when the version was saved,
+    # by name: {"authors": [...], "tags": [...], ...}. None for versions saved before it was recorded.
+    related = models.JSONField(_("byline, topics, links and corrections"), null=True, blank=True, editable=False)
+
+    class Meta:
+        abstract = True
+
+
 class ArticleManager(models.Manager.from_queryset(ArticleQuerySet)):
     def get_queryset(self):
         # The search vector is as large as the text and only search reads it (in SQL).
@@ -696,6 +725,23 @@ class Article(models.Model):
         editable=False,
         help_text=_("When an editor last published or scheduled it. Readers see it from the publish time."),
     )
+    status_changed_at = models.DateTimeField(
+        _("status changed"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("When the article last moved in the workflow: submitted, returned, published or unpublished."),
+    )
+    status_changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("status changed by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        help_text=_("Who last moved the article in the workflow."),
+    )
     authors = models.ManyToManyField(
         Author, through="ArticleAuthor", related_name="articles", verbose_name=_("authors")
     )
@@ -768,7 +814,7 @@ class Article(models.Model):
 
     objects = ArticleManager()
     # Every saved version, with who saved it; the admin shows them and restores one (articles/admin.py).
-    history = HistoricalRecords(excluded_fields=["search_vector"], user_related_name="+")
+    history = HistoricalRecords(excluded_fields=["search_vector"], user_related_name="+", bases=[ArticleVersionBase])
 
     class Meta:
         # Drafts without a publish time last, on PostgreSQL and SQLite alike.

@@ -30,6 +30,7 @@ from taggit.models import Tag
 from articles import roles
 from articles.demo import blocks as demo_blocks
 from articles.demo import pictures, plan, reference, translations
+from articles.demo.desk import seed_desk
 from articles.demo.reader_revenue import seed_reader_revenue
 from articles.demo.stories import synthetic_stories, synthetic_translation_key
 from articles.images import create_renditions
@@ -748,6 +749,7 @@ class DemoSeeder:
                 seed_reader_revenue(now=self.now, newsroom=self.newsroom)
                 # Monthly donors and followed-up pledges, so that the fundraising admin has histories to show.
                 seed_donors(now=self.now, staff=get_user_model().objects.filter(username="editor").first())
+                seed_desk(now=self.now)
         if articles:
             self.seed_synthetic(articles)
         return passwords

@@ -298,6 +298,40 @@ class SeedDemoTests(TestCase):
         with_image = Article.objects.filter(lead_image__isnull=False).count()
         self.assertGreater(with_image, 160)
 
+    def test_the_desk_has_work_in_every_queue(self):
+        editor = get_user_model().objects.get(username="editor")
+        self.client.force_login(editor)
+        blocks = {block.key: block for block in self.client.get("/admin/").context["blocks"]}
+        for key in ("in-review", "scheduled", "recently-published", "stale-drafts"):
+            self.assertTrue(blocks[key].items, key)
+        for article in blocks["in-review"].items:
+            self.assertEqual(article.status_changed_by.username, "writer")
+
+    def test_a_story_with_versions_to_compare_and_a_draft_that_the_checks_stop(self):
+        from articles import checks, history
+
+        # The story in review that the writer drafted twice before submitting (articles/demo/desk.py).
+        versioned = Article.objects.filter(pk__in=Article.history.values("id"), status=Article.Status.IN_REVIEW)
+        self.assertEqual({article.language for article in versioned}, {"en", "es"})
+        for article in versioned:
+            versions = list(article.history.all())
+            self.assertEqual([version.status for version in versions], ["review", "draft", "draft"])
+            comparison = history.compare(versions[-1], versions[0])
+            labels = comparison.summary()
+            self.assertIn("Body", labels)
+            self.assertIn("Tags", labels)
+            self.assertIn("<ins>", "".join(diff for _label, diff in comparison.texts))
+        stopped = [
+            article
+            for article in Article.objects.filter(status=Article.Status.DRAFT).select_related("section", "lead_image")
+            if checks.run(article)
+        ]
+        self.assertEqual({article.language for article in stopped}, {"en", "es"})
+        self.assertEqual({problem.code for article in stopped for problem in checks.run(article)}, {"vague-link"})
+        # Nothing published is flagged: the minimum lengths suit the demo's sections.
+        published = Article.objects.published().select_related("section", "lead_image")
+        self.assertFalse([article.slug for article in published if checks.run(article, translation=None)])
+
     def test_printed_accounts_log_in_to_the_admin(self):
         passwords = printed_passwords(self.output)
         self.assertEqual(set(passwords), {"editor", "writer"})
