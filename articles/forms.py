@@ -19,7 +19,7 @@ from unidecode import unidecode
 from articles import workflow
 from articles.embeds import PROVIDERS
 from articles.images import prepare_upload
-from articles.models import Article, ArticleLink, Image, Language, TagLanguage, other_language
+from articles.models import Article, ArticleLink, Image, Language, LiveUpdate, TagLanguage, other_language
 from articles.sanitizer import clean_html
 
 # What the editor offers, all of it kept by the sanitizer (articles/sanitizer.py). Headings start
@@ -237,6 +237,8 @@ class ArticleAdminForm(forms.ModelForm):
             "seo_title",
             "seo_description",
             "republishable",
+            "live_started_at",
+            "live_ended_at",
         ]
         field_classes = {"body": RichTextField, "analysis": RichTextField}
 
@@ -575,3 +577,22 @@ class TagAdminForm(forms.ModelForm):
                 _("Another tag already has the address “%(slug)s”."), code="duplicate_slug", params={"slug": slug}
             )
         return slug
+
+
+class LiveUpdateForm(KnownChoicesForm):
+    """A live update: its text in the same editor and through the same sanitizer as an article's body."""
+
+    class Meta:
+        model = LiveUpdate
+        fields = ["article", "published_at", "title", "body", "pinned", "author"]
+        field_classes = {"body": RichTextField}
+
+    def clean_article(self):
+        article = self.cleaned_data["article"]
+        if article is not None and not article.is_live:
+            raise ValidationError(
+                _("“%(title)s” is not a live story: set when its live coverage started first."),
+                code="not_a_live_story",
+                params={"title": article.title},
+            )
+        return article

@@ -218,6 +218,28 @@ class AuthorSitemap(ListingSitemap):
     url_name = "articles:author-detail"
 
 
+class SeriesSitemap(ListingSitemap):
+    """Each series' landing page in the languages it has published parts in, and the series index in
+    each language that has any series to list."""
+
+    lookup = "series_part__series"
+    url_name = "articles:series-detail"
+    index_slug = ""
+
+    def items(self):
+        listings = super().items()
+        languages = {code for listing in listings for code in listing.languages}
+        if not languages:
+            return []
+        index = Listing(self.index_slug, tuple(code for code in _language_codes() if code in languages))
+        return [index, *listings]
+
+    def location(self, item):
+        if item.slug == self.index_slug:
+            return reverse("articles:series-list")
+        return super().location(item)
+
+
 SITEMAPS = {
     "home": HomeSitemap,
     "articles": ArticleSitemap,
@@ -225,6 +247,7 @@ SITEMAPS = {
     "tags": TagSitemap,
     "countries": CountrySitemap,
     "authors": AuthorSitemap,
+    "series": SeriesSitemap,
 }
 
 
