@@ -9,7 +9,7 @@
     return;
   }
   var url = live.getAttribute("data-live-url");
-  var seconds = Math.max(parseInt(live.getAttribute("data-poll-seconds"), 10) || 30, 5);
+  var seconds = Math.max(parseInt(live.getAttribute("data-poll-seconds"), 10) || 30, 1);
   var status = live.querySelector("[data-live-status]");
   var pause = live.querySelector("[data-live-pause]");
   var timer = null;
