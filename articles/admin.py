@@ -1213,7 +1213,7 @@ class LiveUpdateAdmin(admin.ModelAdmin):
         return super().has_delete_permission(request, obj) and self._article_editable(request, obj)
 
     def get_changeform_initial_data(self, request):
-        # "Add an update" from a live story's page in the admin names the story.
+        # The time starts at now; `?article=<id>` in the address names the story (Django reads it).
         return {**super().get_changeform_initial_data(request), "published_at": timezone.now()}
 
     def save_model(self, request, obj, form, change):

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist
 from django.db.models import F
+from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import get_language
 from django.views.generic import DetailView, ListView
 
@@ -57,6 +59,7 @@ class SeriesDetailView(DetailView):
             part.part_number = number
         found = {part.language for part in parts}
         return super().get_context_data(
+            translation=_other_language(series, found),
             parts=here,
             total_parts=series.total_parts(len(here)),
             ongoing=series.is_ongoing(len(here)),
@@ -64,6 +67,29 @@ class SeriesDetailView(DetailView):
             structured_data=structured_data.creative_work_series(series, here, language=language),
             **kwargs,
         )
+
+
+@dataclass(frozen=True)
+class OtherLanguage:
+    """Where the language switch of a series page leads: the series in the other language, or the series
+    index there when the series has no published part in that language yet."""
+
+    language: str
+    url: str
+
+    def get_absolute_url(self):
+        return self.url
+
+
+def _other_language(series, found):
+    language = get_language()
+    other = next((code for code, _name in settings.LANGUAGES if code != language), None)
+    if other is None:
+        return None
+    with translation.override(other):
+        if other in found:
+            return OtherLanguage(other, reverse("articles:series-detail", kwargs={"slug": series.slug}))
+        return OtherLanguage(other, reverse("articles:series-list"))
 
 
 @dataclass(frozen=True)

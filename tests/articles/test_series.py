@@ -115,6 +115,8 @@ class SeriesPageTests(SeriesTestCase):
         self.assertNotContains(response, "Corridor part 1")
         self.assertContains(response, 'alt="Un puerto de noche"')
         self.assertContains(response, '<html lang="es">')
+        # The language switch leads to the same series in English.
+        self.assertContains(response, '<a href="/series/cocaine-corridor/" hreflang="en" lang="en">EN</a>', html=True)
         # Read in both languages: each page names the other.
         self.assertContains(response, f'hreflang="en" href="{SITE}/series/cocaine-corridor/"')
         self.assertContains(response, f'hreflang="es" href="{SITE}/es/series/cocaine-corridor/"')
@@ -130,6 +132,10 @@ class SeriesPageTests(SeriesTestCase):
         add_parts(Series.objects.get(slug="english-only"), make_article(section=self.section))
         self.assertEqual(self.client.get("/series/english-only/").status_code, 200)
         self.assertEqual(self.client.get("/es/series/english-only/").status_code, 404)
+        # Its language switch leads to the Spanish series index rather than to a missing page.
+        self.assertContains(
+            self.client.get("/series/english-only/"), '<a href="/es/series/" hreflang="es" lang="es">ES</a>', html=True
+        )
 
     def test_a_scheduled_part_appears_at_its_time(self):
         self.assertNotContains(self.client.get(self.url), "Corridor part 4")
