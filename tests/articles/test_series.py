@@ -362,3 +362,50 @@ class SeriesCacheTests(SeriesTestCase):
         response = self.client.get("/series/cocaine-corridor/")
         self.assertNotContains(response, "<script>alert(1)")
         self.assertIn("<script>alert(1)</script> & more", unescape(response.content.decode()))
+
+
+class EmbargoedPartTests(SeriesTestCase):
+    """A part under embargo is a published part only from the minute its embargo lifts."""
+
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        cls.embargoed = make_article(
+            title="Corridor part 6, under embargo",
+            slug="corridor-part-6",
+            section=cls.section,
+            status=Article.Status.EMBARGOED,
+            publish_at=timezone.now() + timedelta(days=1),
+        )
+        add_parts(cls.series, cls.embargoed, start=6)
+        cls.lonely = Series.objects.create(title="Embargoed alone", slug="embargoed-alone", summary="Secret.")
+        add_parts(
+            cls.lonely,
+            make_article(
+                section=cls.section, status=Article.Status.EMBARGOED, publish_at=timezone.now() + timedelta(days=1)
+            ),
+        )
+
+    def everything_a_reader_or_crawler_sees(self):
+        urls = [
+            "/series/",
+            "/series/cocaine-corridor/",
+            "/series/cocaine-corridor/feed/",
+            "/sitemap-series.xml",
+            self.parts[2].get_absolute_url(),
+        ]
+        return "".join(self.client.get(url).content.decode() for url in urls)
+
+    def test_hidden_until_the_embargo_lifts_then_shown(self):
+        seen = self.everything_a_reader_or_crawler_sees()
+        self.assertNotIn("under embargo", seen)
+        self.assertNotIn("corridor-part-6", seen)
+        self.assertNotIn("embargoed-alone", seen)
+        self.assertEqual(self.client.get("/series/embargoed-alone/").status_code, 404)
+
+        Article.objects.filter(status=Article.Status.EMBARGOED).update(publish_at=timezone.now() - timedelta(minutes=1))
+        cache.clear()
+        seen = self.everything_a_reader_or_crawler_sees()
+        self.assertIn("Corridor part 6, under embargo", seen)
+        self.assertIn("embargoed-alone", seen)
+        self.assertContains(self.client.get(self.embargoed.get_absolute_url()), "Part 4 of 5")
