@@ -409,3 +409,65 @@ class EmbargoedPartTests(SeriesTestCase):
         self.assertIn("Corridor part 6, under embargo", seen)
         self.assertIn("embargoed-alone", seen)
         self.assertContains(self.client.get(self.embargoed.get_absolute_url()), "Part 4 of 5")
+
+
+class SeriesAdminTests(SeriesTestCase):
+    def test_an_editor_sees_the_whole_plan_with_the_state_of_each_part(self):
+        from articles import roles
+        from tests.factories import make_user
+
+        editor = make_user("editor", is_staff=True)
+        roles.assign_role(editor, roles.EDITOR)
+        self.client.force_login(editor)
+
+        response = self.client.get(f"/admin/articles/series/{self.series.pk}/change/")
+
+        self.assertEqual(response.status_code, 200)
+        page = response.content.decode()
+        for title in ("Corridor part 1", "Corridor part 3", "Corridor part 4, scheduled", "Corridor part 5, a draft"):
+            self.assertIn(title, page)
+        self.assertIn("Scheduled for", page)
+        self.assertIn("Draft", page)
+        self.assertIn("Spanish", page)
+        forms = response.context["inline_admin_formsets"][0].formset.forms
+        self.assertEqual([form.instance.position for form in forms if form.instance.pk], [1, 1, 2, 3, 4, 5])
+
+    def test_an_editor_adds_a_part_and_readers_see_it(self):
+        from articles import roles
+        from tests.factories import make_user
+
+        editor = make_user("editor", is_staff=True)
+        roles.assign_role(editor, roles.EDITOR)
+        self.client.force_login(editor)
+        new = make_article(title="Corridor epilogue", section=self.section)
+        existing = list(self.series.parts.order_by("pk"))
+        data = {
+            "title": self.series.title,
+            "title_es": self.series.title_es,
+            "slug": self.series.slug,
+            "summary": self.series.summary,
+            "summary_es": self.series.summary_es,
+            "lead_image": str(self.series.lead_image_id),
+            "planned_parts": "",
+            "parts-TOTAL_FORMS": str(len(existing) + 1),
+            "parts-INITIAL_FORMS": str(len(existing)),
+            "parts-MIN_NUM_FORMS": "0",
+            "parts-MAX_NUM_FORMS": "1000",
+        }
+        for index, part in enumerate(existing):
+            data.update(
+                {
+                    f"parts-{index}-id": str(part.pk),
+                    f"parts-{index}-series": str(self.series.pk),
+                    f"parts-{index}-article": str(part.article_id),
+                    f"parts-{index}-position": str(part.position),
+                }
+            )
+        data.update({f"parts-{len(existing)}-article": str(new.pk), f"parts-{len(existing)}-position": "9"})
+
+        response = self.client.post(f"/admin/articles/series/{self.series.pk}/change/", data)
+
+        self.assertEqual(response.status_code, 302, response.content.decode()[:2000])
+        self.client.logout()
+        self.assertContains(self.client.get("/series/cocaine-corridor/"), "Corridor epilogue")
+        self.assertContains(self.client.get(new.get_absolute_url()), "Part 4 of 4")

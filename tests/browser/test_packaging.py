@@ -127,3 +127,28 @@ def test_a_reader_can_pause_the_updates(page, live_server, packaged, settings):
     pause.click()
     assert pause.get_attribute("aria-pressed") == "false"
     page.locator(f"#update-{update.pk}").wait_for()
+
+
+def test_no_polling_while_the_tab_is_hidden(page, live_server, packaged, settings):
+    settings.LIVE_POLL_SECONDS = 1
+    page.goto(live_server.url + packaged["live"].get_absolute_url())
+    page.wait_for_load_state()
+    # What the browser does when the reader switches to another tab.
+    page.evaluate(
+        "Object.defineProperty(document, 'hidden', {value: true, configurable: true});"
+        "document.dispatchEvent(new Event('visibilitychange'))"
+    )
+    requests = []
+    page.on("request", lambda request: requests.append(request.url) if request.url.endswith("/live/") else None)
+
+    update = LiveUpdate.objects.create(article=packaged["live"], body="<p>Relatives gather at the gate.</p>")
+    page.wait_for_timeout(2500)
+    assert requests == []
+    assert page.locator(f"#update-{update.pk}").count() == 0
+
+    # Back on the tab: it catches up at once.
+    page.evaluate(
+        "Object.defineProperty(document, 'hidden', {value: false, configurable: true});"
+        "document.dispatchEvent(new Event('visibilitychange'))"
+    )
+    page.locator(f"#update-{update.pk}").wait_for()
