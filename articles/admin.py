@@ -846,6 +846,9 @@ class ArticleAdmin(TranslationAdminMixin, ArticleHelpfulColumns, SimpleHistoryAd
                 context["translate_label"] = translate_label(obj.language)
             if partner is not None and editable:
                 context["untranslated_corrections"] = self.untranslated_corrections(obj, partner)
+            if obj.is_live_now and editable:
+                # A form of its own: posting an update never waits on, or collides with, edits to the article.
+                context["live_update_url"] = f"{reverse('admin:articles_liveupdate_add')}?article={obj.pk}"
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     def save_model(self, request, obj, form, change):

@@ -293,3 +293,8 @@ class LiveAdminTests(TestCase):
         self.assertContains(response, "First update.")
         self.assertContains(response, 'name="live_started_at_0"')
         self.assertContains(response, 'name="live_ended_at_0"')
+        # A form of its own for posting, with the story already chosen.
+        add = reverse("admin:articles_liveupdate_add")
+        self.assertContains(response, f'<a href="{add}?article={self.live.pk}">Post a live update</a>', html=True)
+        form = self.client.get(f"{add}?article={self.live.pk}")
+        self.assertEqual(form.context["adminform"].form.initial["article"], str(self.live.pk))
