@@ -6,6 +6,7 @@ from django import forms
 from django.contrib import admin
 from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import ValidationError
+from django.forms.models import InlineForeignKeyField
 from django.urls import reverse_lazy
 from django.utils import formats, timezone
 from django.utils.html import strip_tags
@@ -587,12 +588,19 @@ class LiveUpdateForm(KnownChoicesForm):
         fields = ["article", "published_at", "title", "body", "pinned", "author"]
         field_classes = {"body": RichTextField}
 
-    def clean_article(self):
-        article = self.cleaned_data["article"]
+    def clean(self):
+        cleaned_data = super().clean()
+        # In the article's own inline, the article is what its form says now (live coverage just set counts).
+        article = cleaned_data.get("article")
         if article is not None and not article.is_live:
-            raise ValidationError(
-                _("“%(title)s” is not a live story: set when its live coverage started first."),
-                code="not_a_live_story",
-                params={"title": article.title},
+            # The inline's article field is hidden: its error goes to the row itself.
+            field = None if isinstance(self.fields["article"], InlineForeignKeyField) else "article"
+            self.add_error(
+                field,
+                ValidationError(
+                    _("“%(title)s” is not a live story: set when its live coverage started first."),
+                    code="not_a_live_story",
+                    params={"title": article.title},
+                ),
             )
-        return article
+        return cleaned_data

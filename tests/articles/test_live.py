@@ -298,3 +298,25 @@ class LiveAdminTests(TestCase):
         self.assertContains(response, f'<a href="{add}?article={self.live.pk}">Post a live update</a>', html=True)
         form = self.client.get(f"{add}?article={self.live.pk}")
         self.assertEqual(form.context["adminform"].form.initial["article"], str(self.live.pk))
+
+    def test_the_inline_takes_updates_once_the_story_is_live(self):
+        from tests.articles.test_admin import article_form_data, management_form
+
+        self.client.force_login(self.editor)
+        update = {
+            **management_form("live_updates", total=1),
+            "live_updates-0-published_at_0": timezone.localtime().strftime("%Y-%m-%d"),
+            "live_updates-0-published_at_1": timezone.localtime().strftime("%H:%M:%S"),
+            "live_updates-0-body": "<p>The strike spreads to a second terminal.</p>",
+        }
+        data = {**article_form_data(section=self.section, slug="port-strike-live"), **update}
+        response = self.client.post(reverse("admin:articles_article_add"), data)
+        self.assertContains(response, "is not a live story")
+        self.assertFalse(LiveUpdate.objects.exists())
+
+        started = timezone.localtime() - timedelta(hours=1)
+        data["live_started_at_0"] = started.strftime("%Y-%m-%d")
+        data["live_started_at_1"] = started.strftime("%H:%M:%S")
+        response = self.client.post(reverse("admin:articles_article_add"), data)
+        self.assertEqual(response.status_code, 302)
+        self.assertEqual(LiveUpdate.objects.get().article.slug, "port-strike-live")
