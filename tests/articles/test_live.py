@@ -14,6 +14,7 @@ from articles import roles
 from articles.models import Article, LiveUpdate
 from tests.factories import (
     CONTENT_VERSION_QUERIES,
+    PROMPTS_QUERY,
     assert_cacheable_for_anyone,
     make_article,
     make_author,
@@ -161,14 +162,14 @@ class LivePageTests(LiveTestCase):
         ordinary article (ArticlePageTests pins that): its updates, with their authors."""
         # article, bylines, tags, countries, corrections, links, related, sections menu, organization news,
         # the updates
-        with self.assertNumQueries(CONTENT_VERSION_QUERIES + 10):
+        with self.assertNumQueries(CONTENT_VERSION_QUERIES + PROMPTS_QUERY + 10):
             self.client.get(self.url)
         for number in range(10):
             LiveUpdate.objects.create(
                 article=self.article, body=f"<p>Update {number}.</p>", author=make_author(), pinned=number < 2
             )
         cache.clear()
-        with self.assertNumQueries(CONTENT_VERSION_QUERIES + 10):
+        with self.assertNumQueries(CONTENT_VERSION_QUERIES + PROMPTS_QUERY + 10):
             response = self.client.get(self.url)
         self.assertEqual(len(update_ids(response.text)), 13)
 

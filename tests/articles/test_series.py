@@ -15,6 +15,7 @@ from django.utils import timezone
 from articles.models import Article, Series, SeriesPart
 from tests.factories import (
     CONTENT_VERSION_QUERIES,
+    PROMPTS_QUERY,
     assert_cacheable_for_anyone,
     make_article,
     make_author,
@@ -159,7 +160,7 @@ class SeriesPageTests(SeriesTestCase):
     def test_query_count_does_not_grow_with_parts(self):
         """Guards against a query per part for bylines, sections, images or part numbers."""
         # series, parts, their bylines, sections menu
-        with self.assertNumQueries(CONTENT_VERSION_QUERIES + 4):
+        with self.assertNumQueries(CONTENT_VERSION_QUERIES + PROMPTS_QUERY + 4):
             self.client.get(self.url)
         for number in range(6, 12):
             add_parts(
@@ -168,7 +169,7 @@ class SeriesPageTests(SeriesTestCase):
                 start=number,
             )
         cache.clear()
-        with self.assertNumQueries(CONTENT_VERSION_QUERIES + 4):
+        with self.assertNumQueries(CONTENT_VERSION_QUERIES + PROMPTS_QUERY + 4):
             response = self.client.get(self.url)
         self.assertEqual(len(response.context["parts"]), 9)
 
@@ -200,7 +201,7 @@ class SeriesIndexTests(SeriesTestCase):
     def test_query_count_does_not_grow_with_series(self):
         """Guards against a query per series for its parts, dates or image."""
         # count, series with their counts and latest dates, sections menu
-        with self.assertNumQueries(CONTENT_VERSION_QUERIES + 3):
+        with self.assertNumQueries(CONTENT_VERSION_QUERIES + PROMPTS_QUERY + 3):
             self.client.get("/series/")
         for number in range(5):
             series = Series.objects.create(
@@ -208,7 +209,7 @@ class SeriesIndexTests(SeriesTestCase):
             )
             add_parts(series, make_article(section=self.section), make_article(section=self.section))
         cache.clear()
-        with self.assertNumQueries(CONTENT_VERSION_QUERIES + 3):
+        with self.assertNumQueries(CONTENT_VERSION_QUERIES + PROMPTS_QUERY + 3):
             response = self.client.get("/series/")
         self.assertEqual(len(response.context["series_list"]), 6)
 
@@ -274,12 +275,12 @@ class PartPageTests(SeriesTestCase):
         url = self.parts[1].get_absolute_url()
         # article (with its series), bylines, tags, countries, corrections, links, related, sections menu,
         # organization news (no translation to look for), and the series' parts
-        with self.assertNumQueries(CONTENT_VERSION_QUERIES + 10):
+        with self.assertNumQueries(CONTENT_VERSION_QUERIES + PROMPTS_QUERY + 10):
             self.client.get(url)
         for number in range(6, 16):
             add_parts(self.series, make_article(section=self.section), start=number)
         cache.clear()
-        with self.assertNumQueries(CONTENT_VERSION_QUERIES + 10):
+        with self.assertNumQueries(CONTENT_VERSION_QUERIES + PROMPTS_QUERY + 10):
             response = self.client.get(url)
         self.assertContains(response, "Part 2 of 13")
 
