@@ -124,6 +124,15 @@ RICH_TEXT_EXTENSIONS = {
 }
 
 
+# A live update is a few lines of text posted in a hurry: the editor's text tools, without the body's blocks
+# (figures, embeds, tables, pull quotes, SEE ALSO), which only an article's own page renders.
+LIVE_UPDATE_EXTENSIONS = {
+    name: options
+    for name, options in RICH_TEXT_EXTENSIONS.items()
+    if name not in {"LibraryFigure", "Embed", "PullQuote", "SeeAlso"} and not name.startswith("Table")
+}
+
+
 class RichTextField(ProseEditorFormField):
     """Rich text typed in the editor, sanitized as it is read, so that an editor's empty paragraph
     counts as empty for a required field. The model sanitizes again on save, whoever wrote it."""
@@ -581,12 +590,17 @@ class TagAdminForm(forms.ModelForm):
 
 
 class LiveUpdateForm(KnownChoicesForm):
-    """A live update: its text in the same editor and through the same sanitizer as an article's body."""
+    """A live update: its text in the article's editor (text tools only) and through the one sanitizer."""
+
+    body = RichTextField(
+        label=_("text"),
+        help_text=_("What happened. Formatting is cleaned on save."),
+        config={"extensions": LIVE_UPDATE_EXTENSIONS},
+    )
 
     class Meta:
         model = LiveUpdate
         fields = ["article", "published_at", "title", "body", "pinned", "author"]
-        field_classes = {"body": RichTextField}
 
     def clean(self):
         cleaned_data = super().clean()

@@ -299,6 +299,10 @@ class LiveAdminTests(TestCase):
         self.assertContains(response, f'<a href="{add}?article={self.live.pk}">Post a live update</a>', html=True)
         form = self.client.get(f"{add}?article={self.live.pk}")
         self.assertEqual(form.context["adminform"].form.initial["article"], str(self.live.pk))
+        # Text tools only: the body's blocks (figures, embeds…) are rendered by an article's page alone.
+        self.assertContains(form, "BulletList")
+        self.assertNotContains(form, "LibraryFigure")
+        self.assertContains(response, "LibraryFigure")
 
     def test_the_inline_takes_updates_once_the_story_is_live(self):
         from tests.articles.test_admin import article_form_data, management_form
