@@ -34,6 +34,7 @@ from articles.forms import (
     ArticleAdminForm,
     ImageAdminForm,
     KnownChoicesInlineMixin,
+    LiveUpdateForm,
     TagAdminForm,
     ZonedSplitDateTime,
     time_zone_label,
@@ -49,10 +50,13 @@ from articles.models import (
     Country,
     Image,
     Language,
+    LiveUpdate,
     PartnerAccess,
     PartnerLink,
     PreviewLink,
     Section,
+    Series,
+    SeriesPart,
     TaggedArticle,
     TagLanguage,
     TranslationState,
@@ -432,6 +436,21 @@ class CorrectionInline(ArticlePartInline, admin.StackedInline):
         return super().get_queryset(request).select_related("article")
 
 
+class LiveUpdateInline(ArticlePartInline, KnownChoicesInlineMixin, admin.StackedInline):
+    """The updates of a live story, newest first; see docs/editorial.md."""
+
+    model = LiveUpdate
+    form = LiveUpdateForm
+    fields = ["published_at", "title", "body", "pinned", "author"]
+    autocomplete_fields = ["author"]
+    extra = 0
+    verbose_name = _("live update")
+    verbose_name_plural = _("live updates (for live stories; newest first)")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("article", "author")
+
+
 class PreviewLinkInline(admin.TabularInline):
     """Links that show the article, unpublished, to someone without an account; see docs/editorial.md."""
 
@@ -589,7 +608,15 @@ class ArticleAdmin(TranslationAdminMixin, ArticleHelpfulColumns, SimpleHistoryAd
     date_hierarchy = "publish_at"
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["section", "primary_country", "countries", "primary_tag", "lead_image"]
-    inlines = [BylineInline, TagInline, LinkInline, CorrectionInline, PreviewLinkInline, PartnerLinkInline]
+    inlines = [
+        BylineInline,
+        TagInline,
+        LinkInline,
+        CorrectionInline,
+        LiveUpdateInline,
+        PreviewLinkInline,
+        PartnerLinkInline,
+    ]
     actions = [
         "translate",
         "submit_for_review",
@@ -663,6 +690,17 @@ class ArticleAdmin(TranslationAdminMixin, ArticleHelpfulColumns, SimpleHistoryAd
                 },
             ),
             (_("Lead image"), {"fields": ["lead_image"]}),
+            (
+                _("Live coverage"),
+                {
+                    "fields": [("live_started_at", "live_ended_at")],
+                    "classes": ["collapse"],
+                    "description": _(
+                        "For a developing story: start the live coverage, then add updates below. "
+                        "End it when the story stops developing."
+                    ),
+                },
+            ),
             (_("Translation"), {"fields": ["translation", "translation_record"]}),
             (
                 _("SEO and republishing"),
@@ -917,6 +955,9 @@ class ArticleAdmin(TranslationAdminMixin, ArticleHelpfulColumns, SimpleHistoryAd
             if partner is not None and editable:
                 context["untranslated_corrections"] = self.untranslated_corrections(obj, partner)
             context["unpublish_url"] = reverse("admin:articles_article_unpublish", args=[obj.pk])
+            if obj.is_live_now and editable:
+                # A form of its own: posting an update never waits on, or collides with, edits to the article.
+                context["live_update_url"] = f"{reverse('admin:articles_liveupdate_add')}?article={obj.pk}"
         form = context["adminform"].form
         problems = form.problems
         if problems is None and obj is not None and obj.section_id is not None:
@@ -1351,3 +1392,114 @@ class PartnerAccessAdmin(admin.ModelAdmin):
     @admin.display(description=_("article"), ordering="link__article__title")
     def article(self, access):
         return access.link.article
+
+
+class LivePublicationFilter(admin.SimpleListFilter):
+    """Live stories whose coverage is running, or has ended."""
+
+    title = _("live coverage")
+    parameter_name = "coverage"
+
+    def lookups(self, request, model_admin):
+        return [("running", _("Running")), ("ended", _("Ended"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "running":
+            return queryset.filter(article__live_ended_at__isnull=True)
+        if self.value() == "ended":
+            return queryset.filter(article__live_ended_at__isnull=False)
+        return queryset
+
+
+@admin.register(LiveUpdate)
+class LiveUpdateAdmin(admin.ModelAdmin):
+    """Updates posted on their own, without opening the whole article: several editors can post to the
+    same live story at once, where saving the article's form would make them wait for each other."""
+
+    form = LiveUpdateForm
+    list_display = ["__str__", "article", "published_at", "pinned", "author"]
+    list_filter = [LivePublicationFilter, "pinned", "published_at"]
+    list_select_related = ["article", "author"]
+    search_fields = ["title", "body", "article__title"]
+    autocomplete_fields = ["article", "author"]
+    fields = ["article", "published_at", "title", "body", "pinned", "author"]
+    date_hierarchy = "published_at"
+
+    def _article_editable(self, request, update):
+        return update is None or workflow.can_edit(request.user, update.article)
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and self._article_editable(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and self._article_editable(request, obj)
+
+    def get_changeform_initial_data(self, request):
+        # The time starts at now; `?article=<id>` in the address names the story (Django reads it).
+        return {**super().get_changeform_initial_data(request), "published_at": timezone.now()}
+
+    def save_model(self, request, obj, form, change):
+        if not workflow.can_edit(request.user, obj.article):
+            raise PermissionDenied
+        super().save_model(request, obj, form, change)
+
+
+class SeriesPartInline(KnownChoicesInlineMixin, admin.TabularInline):
+    """The whole plan of a series, in order: published, scheduled and unfinished parts alike, with the
+    state of each, in both languages."""
+
+    model = SeriesPart
+    fields = ["position", "article", "language", "state", "publish_time"]
+    readonly_fields = ["language", "state", "publish_time"]
+    autocomplete_fields = ["article"]
+    extra = 1
+    verbose_name = _("part")
+    verbose_name_plural = _("parts (lower positions come first; a part and its translation share one)")
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("series", "article")
+            .defer("article__body", "article__analysis", "article__search_vector")
+            .order_by("position", "article__language", "pk")
+        )
+
+    @admin.display(description=_("language"))
+    def language(self, part):
+        return part.article.get_language_display() if part.article_id else ""
+
+    @admin.display(description=_("status"))
+    def state(self, part):
+        if not part.article_id:
+            return ""
+        article = part.article
+        if article.is_published:
+            return _("Published")
+        return _state_text(article).capitalize()
+
+    @admin.display(description=_("publish time"))
+    def publish_time(self, part):
+        if not part.article_id or part.article.publish_at is None:
+            return "–"
+        return date_format(timezone.localtime(part.article.publish_at), "DATETIME_FORMAT")
+
+
+@admin.register(Series)
+class SeriesAdmin(admin.ModelAdmin):
+    list_display = ["title", "title_es", "slug", "part_count", "planned_parts", "updated_at"]
+    search_fields = ["title", "title_es", "summary", "slug"]
+    prepopulated_fields = {"slug": ["title"]}
+    autocomplete_fields = ["lead_image"]
+    fields = ["title", "title_es", "slug", "summary", "summary_es", "lead_image", "planned_parts"]
+    inlines = [SeriesPartInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(part_count=Count("parts"))
+
+    @admin.display(description=_("parts"), ordering="part_count")
+    def part_count(self, series):
+        return series.part_count
+
+    def view_on_site(self, series):
+        return series.get_absolute_url()

@@ -26,4 +26,7 @@ class ArticlesConfig(AppConfig):
             models.ArticleLink,
             models.Correction,
             models.Article.countries.through,
+            models.Series,
+            models.SeriesPart,
+            models.LiveUpdate,
         )

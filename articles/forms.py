@@ -7,6 +7,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.contrib.admin.widgets import AdminSplitDateTime, AutocompleteSelect
 from django.core.exceptions import ValidationError
+from django.forms.models import InlineForeignKeyField
 from django.urls import reverse_lazy
 from django.utils import formats, timezone
 from django.utils.html import strip_tags
@@ -20,7 +21,7 @@ from unidecode import unidecode
 from articles import checks, workflow
 from articles.embeds import PROVIDERS
 from articles.images import prepare_upload
-from articles.models import Article, ArticleLink, Image, Language, TagLanguage, other_language
+from articles.models import Article, ArticleLink, Image, Language, LiveUpdate, TagLanguage, other_language
 from articles.sanitizer import clean_html
 
 # What the editor offers, all of it kept by the sanitizer (articles/sanitizer.py). Headings start
@@ -121,6 +122,15 @@ RICH_TEXT_EXTENSIONS = {
             "failed": _("The server could not be reached. Try again."),
         },
     },
+}
+
+
+# A live update is a few lines of text posted in a hurry: the editor's text tools, without the body's blocks
+# (figures, embeds, tables, pull quotes, SEE ALSO), which only an article's own page renders.
+LIVE_UPDATE_EXTENSIONS = {
+    name: options
+    for name, options in RICH_TEXT_EXTENSIONS.items()
+    if name not in {"LibraryFigure", "Embed", "PullQuote", "SeeAlso"} and not name.startswith("Table")
 }
 
 
@@ -268,6 +278,8 @@ class ArticleAdminForm(forms.ModelForm):
             "seo_title",
             "seo_description",
             "republishable",
+            "live_started_at",
+            "live_ended_at",
         ]
         field_classes = {"body": RichTextField, "analysis": RichTextField}
 
@@ -657,3 +669,34 @@ class TagAdminForm(forms.ModelForm):
                 _("Another tag already has the address “%(slug)s”."), code="duplicate_slug", params={"slug": slug}
             )
         return slug
+
+
+class LiveUpdateForm(KnownChoicesForm):
+    """A live update: its text in the article's editor (text tools only) and through the one sanitizer."""
+
+    body = RichTextField(
+        label=_("text"),
+        help_text=_("What happened. Formatting is cleaned on save."),
+        config={"extensions": LIVE_UPDATE_EXTENSIONS},
+    )
+
+    class Meta:
+        model = LiveUpdate
+        fields = ["article", "published_at", "title", "body", "pinned", "author"]
+
+    def clean(self):
+        cleaned_data = super().clean()
+        # In the article's own inline, the article is what its form says now (live coverage just set counts).
+        article = cleaned_data.get("article")
+        if article is not None and not article.is_live:
+            # The inline's article field is hidden: its error goes to the row itself.
+            field = None if isinstance(self.fields["article"], InlineForeignKeyField) else "article"
+            self.add_error(
+                field,
+                ValidationError(
+                    _("“%(title)s” is not a live story: set when its live coverage started first."),
+                    code="not_a_live_story",
+                    params={"title": article.title},
+                ),
+            )
+        return cleaned_data

@@ -13,6 +13,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 from taggit.models import Tag
 
 from articles import blocks, services, structured_data
+from articles.live import live_updates
 from articles.models import (
     ARTICLE_LOOKUPS,
     Article,
@@ -30,6 +31,7 @@ from articles.models import (
     with_published_articles,
 )
 from articles.search import SearchForm, highlight
+from articles.series import series_navigation
 
 
 def published_articles():
@@ -223,11 +225,16 @@ class ArticleDetailView(DetailView):
         links = ArticleLink.objects.filter(to_article__in=Article.objects.published()).select_related(
             "to_article__section", "to_article__primary_tag", "to_article__lead_image"
         )
-        return articles.for_page().prefetch_related(
-            "tags",
-            "countries",
-            "corrections",
-            Prefetch("links", queryset=links, to_attr="visible_links"),
+        # The series a part belongs to comes with the article (articles/series.py): none costs no query.
+        return (
+            articles.for_page()
+            .select_related("series_part__series")
+            .prefetch_related(
+                "tags",
+                "countries",
+                "corrections",
+                Prefetch("links", queryset=links, to_attr="visible_links"),
+            )
         )
 
     def get(self, request, *args, **kwargs):
@@ -260,14 +267,27 @@ class ArticleDetailView(DetailView):
         see_also = [link for link in links if link.kind == ArticleLink.Kind.SEE_ALSO]
         picks = [link.to_article for link in links if link.kind == ArticleLink.Kind.RELATED]
         translation = Article.objects.published().translations_of(article).select_related("section").first()
+        # A live story's updates (one query) and a series part's neighbours (one query); neither for others.
+        live = live_updates(article)
+        if live is not None:
+            data = structured_data.live_blog_posting(article, live.all, translation_of=translation)
+        else:
+            data = structured_data.news_article(article, translation_of=translation)
+        in_series = series_navigation(article)
+        if in_series is not None:
+            data["isPartOf"] = structured_data.part_of_series(in_series.series, language=article.language)
+            data["position"] = in_series.number
         return super().get_context_data(
             see_also=see_also,
             # The images and linked articles that the body and analysis show, for all of them at once.
             blocks=blocks.load(article),
             related=Article.objects.related_to(article, picks=picks, limit=self.related_count),
             translation=translation,
-            structured_data=structured_data.news_article(article, translation_of=translation),
+            structured_data=data,
             breadcrumbs=structured_data.breadcrumbs(article),
+            live=live,
+            poll_seconds=settings.LIVE_POLL_SECONDS,
+            in_series=in_series,
             **kwargs,
         )
 
