@@ -6,17 +6,20 @@ and save path below asks it, so a writer's browser cannot do what the writer's r
 
 import functools
 from dataclasses import dataclass
+from datetime import timedelta
 
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models
-from django.db.models import Count, Max, OuterRef, Prefetch, Q, Subquery
-from django.http import Http404, JsonResponse
+from django.db.models import Count, Exists, ExpressionWrapper, Max, OuterRef, Prefetch, Q, Subquery
+from django.http import Http404, HttpResponseRedirect, JsonResponse
+from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone, translation
 from django.utils.formats import date_format
+from django.utils.functional import lazy
 from django.utils.html import format_html, format_html_join
 from django.utils.text import format_lazy
 from django.utils.translation import gettext, ngettext
@@ -25,9 +28,17 @@ from simple_history.admin import SimpleHistoryAdmin
 from simple_history.models import to_historic
 from taggit.models import Tag
 
-from articles import calendar, embeds, services, workflow
+from articles import calendar, checks, embeds, history, services, workflow
 from articles.admin_translations import TranslationAdminMixin, TranslationStateFilter, translate_label
-from articles.forms import ArticleAdminForm, ImageAdminForm, KnownChoicesInlineMixin, TagAdminForm
+from articles.forms import (
+    ArticleAdminForm,
+    ImageAdminForm,
+    KnownChoicesInlineMixin,
+    LiveUpdateForm,
+    TagAdminForm,
+    ZonedSplitDateTime,
+    time_zone_label,
+)
 from articles.images import create_renditions
 from articles.models import (
     Article,
@@ -39,10 +50,13 @@ from articles.models import (
     Country,
     Image,
     Language,
+    LiveUpdate,
     PartnerAccess,
     PartnerLink,
     PreviewLink,
     Section,
+    Series,
+    SeriesPart,
     TaggedArticle,
     TagLanguage,
     TranslationState,
@@ -54,8 +68,11 @@ from newsroom.site import absolute_url
 admin.site.site_header = format_lazy(_("{newsroom} admin"), newsroom=settings.NEWSROOM_NAME)
 admin.site.site_title = admin.site.site_header
 admin.site.index_title = format_lazy(_("{newsroom} desk"), newsroom=settings.NEWSROOM_NAME)
-# The index opens with the desk's queues: in review, scheduled, mine (articles/templatetags/desk.py).
+# The index opens with the desk: headlines in review, scheduled, recently published, stale (articles/desk.py).
 admin.site.index_template = "admin/newsroom_index.html"
+
+# Date-time fields say which time zone they are read in (the newsroom's, TIME_ZONE).
+ZONED_DATETIMES = {models.DateTimeField: {"widget": ZonedSplitDateTime}}
 
 
 @admin.register(Section)
@@ -411,6 +428,7 @@ class LinkInline(ArticlePartInline, KnownChoicesInlineMixin, admin.TabularInline
 
 class CorrectionInline(ArticlePartInline, admin.StackedInline):
     model = Correction
+    formfield_overrides = ZONED_DATETIMES
     fields = ["kind", "published_at", "text"]
     extra = 0
 
@@ -418,10 +436,26 @@ class CorrectionInline(ArticlePartInline, admin.StackedInline):
         return super().get_queryset(request).select_related("article")
 
 
+class LiveUpdateInline(ArticlePartInline, KnownChoicesInlineMixin, admin.StackedInline):
+    """The updates of a live story, newest first; see docs/editorial.md."""
+
+    model = LiveUpdate
+    form = LiveUpdateForm
+    fields = ["published_at", "title", "body", "pinned", "author"]
+    autocomplete_fields = ["author"]
+    extra = 0
+    verbose_name = _("live update")
+    verbose_name_plural = _("live updates (for live stories; newest first)")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("article", "author")
+
+
 class PreviewLinkInline(admin.TabularInline):
     """Links that show the article, unpublished, to someone without an account; see docs/editorial.md."""
 
     model = PreviewLink
+    formfield_overrides = ZONED_DATETIMES
     fields = ["note", "expires_at", "revoked", "address", "created_by", "created_at"]
     readonly_fields = ["address", "created_by", "created_at"]
     extra = 0
@@ -507,6 +541,22 @@ class PublicationFilter(admin.SimpleListFilter):
         return queryset
 
 
+class StaleDraftFilter(admin.SimpleListFilter):
+    """Drafts nobody has touched for DESK_STALE_DRAFT_DAYS: forgotten, or waiting for something."""
+
+    title = _("activity")
+    parameter_name = "activity"
+
+    def lookups(self, request, model_admin):
+        return [("stale", _("Stale drafts (untouched for %(days)d days)") % {"days": settings.DESK_STALE_DRAFT_DAYS})]
+
+    def queryset(self, request, queryset):
+        if self.value() == "stale":
+            before = timezone.now() - timedelta(days=settings.DESK_STALE_DRAFT_DAYS)
+            return queryset.filter(status=Article.Status.DRAFT, updated_at__lt=before)
+        return queryset
+
+
 class MineFilter(admin.SimpleListFilter):
     """The signed-in user's own articles: those they created or sign."""
 
@@ -527,12 +577,12 @@ class MineFilter(admin.SimpleListFilter):
 class ArticleAdmin(TranslationAdminMixin, ArticleHelpfulColumns, SimpleHistoryAdmin):
     form = ArticleAdminForm
     list_display = [
-        "title",
+        "headline",
         "section",
         "language",
         "status_label",
         "translation_status",
-        "publish_at",
+        "publish_time",
         "byline",
         "primary_country",
         "length",
@@ -544,6 +594,7 @@ class ArticleAdmin(TranslationAdminMixin, ArticleHelpfulColumns, SimpleHistoryAd
     list_filter = [
         "status",
         PublicationFilter,
+        StaleDraftFilter,
         MineFilter,
         "section",
         "language",
@@ -557,7 +608,15 @@ class ArticleAdmin(TranslationAdminMixin, ArticleHelpfulColumns, SimpleHistoryAd
     date_hierarchy = "publish_at"
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["section", "primary_country", "countries", "primary_tag", "lead_image"]
-    inlines = [BylineInline, TagInline, LinkInline, CorrectionInline, PreviewLinkInline, PartnerLinkInline]
+    inlines = [
+        BylineInline,
+        TagInline,
+        LinkInline,
+        CorrectionInline,
+        LiveUpdateInline,
+        PreviewLinkInline,
+        PartnerLinkInline,
+    ]
     actions = [
         "translate",
         "submit_for_review",
@@ -569,7 +628,9 @@ class ArticleAdmin(TranslationAdminMixin, ArticleHelpfulColumns, SimpleHistoryAd
         "embargo",
         "unpublish",
     ]
-    history_list_display = ["status"]
+    formfield_overrides = ZONED_DATETIMES
+    object_history_template = "admin/articles/article/object_history.html"
+    object_history_form_template = "admin/articles/article/object_history_form.html"
 
     class Media:
         css = {"all": ["articles/admin/article.css"]}
@@ -579,6 +640,7 @@ class ArticleAdmin(TranslationAdminMixin, ArticleHelpfulColumns, SimpleHistoryAd
         def wrap(view):
             return self.admin_site.admin_view(functools.partial(view, model_admin=self))
 
+        info = f"{self.opts.app_label}_{self.opts.model_name}"
         return [
             path("calendar/", wrap(calendar.calendar_view), name="articles_article_calendar"),
             path("calendar/<int:pk>/move/", wrap(calendar.move_view), name="articles_article_calendar_move"),
@@ -586,6 +648,16 @@ class ArticleAdmin(TranslationAdminMixin, ArticleHelpfulColumns, SimpleHistoryAd
             path("lookup/", self.admin_site.admin_view(self.lookup_view), name="articles_article_lookup"),
             path(
                 "embed-check/", self.admin_site.admin_view(self.embed_check_view), name="articles_article_embed_check"
+            ),
+            path(
+                "<path:object_id>/history/compare/",
+                self.admin_site.admin_view(self.history_compare_view),
+                name=f"{info}_history_compare",
+            ),
+            path(
+                "<path:object_id>/unpublish/",
+                self.admin_site.admin_view(self.unpublish_view),
+                name=f"{info}_unpublish",
             ),
             *super().get_urls(),
         ]
@@ -618,6 +690,17 @@ class ArticleAdmin(TranslationAdminMixin, ArticleHelpfulColumns, SimpleHistoryAd
                 },
             ),
             (_("Lead image"), {"fields": ["lead_image"]}),
+            (
+                _("Live coverage"),
+                {
+                    "fields": [("live_started_at", "live_ended_at")],
+                    "classes": ["collapse"],
+                    "description": _(
+                        "For a developing story: start the live coverage, then add updates below. "
+                        "End it when the story stops developing."
+                    ),
+                },
+            ),
             (_("Translation"), {"fields": ["translation", "translation_record"]}),
             (
                 _("SEO and republishing"),
@@ -628,6 +711,9 @@ class ArticleAdmin(TranslationAdminMixin, ArticleHelpfulColumns, SimpleHistoryAd
     def get_readonly_fields(self, request, obj=None):
         # The status moves only through the workflow's buttons and actions, never by typing.
         readonly = ["state", "publication_record", "length", "created_at", "updated_at", "translation_record"]
+        if obj is not None and to_historic(obj) is not None:
+            # Restoring a version never changes when or whether it is published.
+            readonly.append("publish_at")
         if not workflow.can_publish(request.user):
             # Scheduling is an editor's call.
             readonly.append("publish_at")
@@ -638,13 +724,24 @@ class ArticleAdmin(TranslationAdminMixin, ArticleHelpfulColumns, SimpleHistoryAd
         # The section is part of the article's address ("view on site"); list_select_related does not
         # apply to a queryset that already selects related objects, so both columns are named here.
         # The translation status is derived in the same query (ArticleQuerySet.with_translation_state).
-        return (
+        # The lead image is read by the checks before publishing on the change form.
+        queryset = (
             super()
             .get_queryset(request)
             .with_translation_state()
-            .select_related("section", "primary_country")
+            .select_related("section", "primary_country", "lead_image")
             .prefetch_related(Prefetch("bylines", queryset=ArticleAuthor.objects.select_related("author")))
         )
+        if not workflow.can_publish(request.user):
+            # Marked in the headline column; and first in the list (get_ordering).
+            queryset = queryset.annotate(is_mine=_mine(request.user))
+        return queryset
+
+    def get_ordering(self, request):
+        if workflow.can_publish(request.user):
+            return super().get_ordering(request)
+        # A writer's own pieces first, each group in the usual order.
+        return [_mine(request.user).desc(), *Article._meta.ordering]
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)
@@ -684,18 +781,66 @@ class ArticleAdmin(TranslationAdminMixin, ArticleHelpfulColumns, SimpleHistoryAd
         except ValidationError:
             raise Http404 from None
 
-    def history_view(self, request, object_id, extra_context=None):
-        self._check_history_address(object_id)
-        return super().history_view(request, object_id, extra_context)
-
     def history_form_view(self, request, object_id, version_id, extra_context=None):
         self._check_history_address(object_id, version_id)
         # Restoring a version is a change like any other: the library checks only the right to view.
-        if request.method == "POST":
-            article = self.get_object(request, unquote(object_id))
-            if article is None or not self.has_change_permission(request, article):
-                raise PermissionDenied
+        article = self.get_object(request, unquote(object_id))
+        if request.method == "POST" and (article is None or not self.has_change_permission(request, article)):
+            raise PermissionDenied
+        extra_context = {**(extra_context or {}), "stored": article}
+        if article is not None:
+            extra_context["stored_state"] = _state_text(article)
         return super().history_form_view(request, object_id, version_id, extra_context)
+
+    # The history: every version with what changed in it, by name; any two compared word by word.
+
+    def set_history_delta_changes(self, request, historical_records, foreign_keys_are_objs=True):
+        records = list(historical_records)
+        if not records:
+            return
+        before_page = records[-1].prev_record
+        for newer, older in zip(records, [*records[1:], before_page], strict=True):
+            # The first version has nothing to compare with: it is listed as created.
+            newer.comparison = history.compare(older, newer, include_state=True) if older else history.Comparison()
+            newer.previous_id = older.history_id if older is not None else None
+
+    def history_view(self, request, object_id, extra_context=None):
+        self._check_history_address(object_id)
+        extra_context = {
+            **(extra_context or {}),
+            "compare_url": reverse("admin:articles_article_history_compare", args=[object_id]),
+        }
+        return super().history_view(request, object_id, extra_context)
+
+    def history_compare_view(self, request, object_id):
+        """Two versions of an article side by side: texts word by word, other changes by name."""
+        article = self.get_object(request, unquote(object_id))
+        if article is None:
+            raise Http404
+        if not self.has_view_history_or_change_history_permission(request, article):
+            raise PermissionDenied
+        versions = article.history.select_related("history_user")
+        try:
+            chosen = versions.filter(history_id__in=[int(request.GET["from"]), int(request.GET["to"])])
+        except (KeyError, ValueError):
+            return HttpResponseRedirect(reverse("admin:articles_article_history", args=[article.pk]))
+        chosen = sorted(chosen, key=lambda version: (version.history_date, version.history_id))
+        if not chosen:
+            raise Http404
+        older, newer = chosen[0], chosen[-1]
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Compare versions of “%(title)s”") % {"title": article.title},
+            "opts": self.opts,
+            "original": article,
+            "object": article,
+            "older": older,
+            "newer": newer,
+            "comparison": history.compare(older, newer, include_state=True),
+            "time_zone": time_zone_label(),
+            "can_restore": self.has_change_permission(request, article),
+        }
+        return TemplateResponse(request, "admin/articles/article/history_compare.html", context)
 
     def has_publish_permission(self, request):
         return workflow.can_publish(request.user)
@@ -809,13 +954,58 @@ class ArticleAdmin(TranslationAdminMixin, ArticleHelpfulColumns, SimpleHistoryAd
                 context["translate_label"] = translate_label(obj.language)
             if partner is not None and editable:
                 context["untranslated_corrections"] = self.untranslated_corrections(obj, partner)
+            context["unpublish_url"] = reverse("admin:articles_article_unpublish", args=[obj.pk])
+            if obj.is_live_now and editable:
+                # A form of its own: posting an update never waits on, or collides with, edits to the article.
+                context["live_update_url"] = f"{reverse('admin:articles_liveupdate_add')}?article={obj.pk}"
+        form = context["adminform"].form
+        problems = form.problems
+        if problems is None and obj is not None and obj.section_id is not None:
+            # Opened, not posted: the stored article, with the pairing the form has already looked up.
+            problems = checks.run(obj, translation=form.current_translation)
+        context["problems"] = problems
+        context["can_override_checks"] = bool(problems) and workflow.can_publish(request.user)
+        context["has_overridable_problems"] = any(problem.overridable for problem in problems or [])
         return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def unpublish_view(self, request, object_id):
+        """Ask before taking an article off the site, as deleting does; then unpublish it."""
+        article = self.get_object(request, unquote(object_id))
+        if article is None:
+            raise Http404
+        if not (self.has_change_permission(request, article) and workflow.UNPUBLISH.allowed(request.user, article)):
+            raise PermissionDenied
+        change_url = reverse("admin:articles_article_change", args=[article.pk])
+        if request.method == "POST":
+            workflow.apply_transition(article=article, name=workflow.UNPUBLISH.name, user=request.user)
+            self.log_change(request, article, [{"changed": {"fields": ["status"]}}])
+            self.message_user(request, _transition_message(article), messages.SUCCESS)
+            return HttpResponseRedirect(change_url)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Are you sure?"),
+            "opts": self.opts,
+            "original": article,
+            "articles": [article],
+            "change_url": change_url,
+        }
+        return TemplateResponse(request, "admin/articles/article/unpublish_confirmation.html", context)
 
     def save_model(self, request, obj, form, change):
         name = self._requested_transition(request)
         stored = Article.objects.filter(pk=obj.pk).first() if change else None
         if change and (stored is None or not workflow.can_edit(request.user, stored)):
             raise PermissionDenied
+        if change and to_historic(obj) is not None:
+            # Restoring a version puts back its content, never its place in the workflow or its pairing.
+            for name_ in history.RESTORE_KEEPS:
+                attname = Article._meta.get_field(name_).attname
+                setattr(obj, attname, getattr(stored, attname))
+            # So that a restored slug of published work leaves a redirect from the current one (Article.save).
+            obj._loaded_slug = stored.slug
+            obj._change_reason = gettext("Restored the version of %(when)s") % {
+                "when": date_format(timezone.localtime(to_historic(obj).history_date), "DATETIME_FORMAT")
+            }
         if not change:
             obj.created_by = request.user
         obj._history_user = request.user
@@ -824,17 +1014,25 @@ class ArticleAdmin(TranslationAdminMixin, ArticleHelpfulColumns, SimpleHistoryAd
             # Leave the old pair before saving: an article whose language changed would otherwise share
             # its translation key with a partner in the same language, which the database refuses.
             services.unpair_translation(article=obj)
+        override = bool(form.cleaned_data.get("override_checks"))
+        partner_known = partner if form.translation_changed else checks.LOOKUP
         moved = [obj]
         if name in PAIR_TRANSITIONS:
             # Checked by the form (ArticleAdminForm.clean); both articles move in the admin's transaction.
-            moved = workflow.apply_to_pair(article=obj, name=PAIR_TRANSITIONS[name].single, user=request.user)
+            moved = workflow.apply_to_pair(
+                article=obj, name=PAIR_TRANSITIONS[name].single, user=request.user, override_checks=override
+            )
         elif name is not None and change:
             # The form's changes and the transition in one save, so one version in the history.
-            workflow.apply_transition(article=obj, name=name, user=request.user)
+            workflow.apply_transition(
+                article=obj, name=name, user=request.user, override_checks=override, translation=partner_known
+            )
         else:
             super().save_model(request, obj, form, change)
             if name is not None:
-                workflow.apply_transition(article=obj, name=name, user=request.user)
+                workflow.apply_transition(
+                    article=obj, name=name, user=request.user, override_checks=override, translation=partner_known
+                )
         if name is not None:
             for article in moved:
                 self.message_user(request, _transition_message(article), messages.SUCCESS)
@@ -847,6 +1045,14 @@ class ArticleAdmin(TranslationAdminMixin, ArticleHelpfulColumns, SimpleHistoryAd
         if article.primary_country_id:
             # After the form has saved `countries`, which would otherwise replace it.
             article.countries.add(article.primary_country_id)
+        # The version just saved records the byline, tags, links and corrections as they now are.
+        history.record_related(article)
+
+    def response_change(self, request, obj):
+        if to_historic(obj) is not None:
+            # A restored version: its countries were saved after the version was recorded.
+            history.record_related(Article.objects.get(pk=obj.pk))
+        return super().response_change(request, obj)
 
     def save_formset(self, request, form, formset, change):
         if formset.model in (PreviewLink, PartnerLink):
@@ -861,10 +1067,12 @@ class ArticleAdmin(TranslationAdminMixin, ArticleHelpfulColumns, SimpleHistoryAd
     # Actions on the list: the same transitions for several articles; each one is checked.
 
     def _apply_to_selection(self, request, queryset, name):
-        done, refused = [], []
+        done, refused, checked = [], [], []
         for article in queryset:
             try:
                 workflow.apply_transition(article=article, name=name, user=request.user)
+            except workflow.ChecksFailed:
+                checked.append(article)
             except ValidationError as error:
                 if getattr(error, "code", None) == "under_embargo":
                     # Said on its own: the editor may publish it, just not before the embargo lifts.
@@ -875,6 +1083,16 @@ class ArticleAdmin(TranslationAdminMixin, ArticleHelpfulColumns, SimpleHistoryAd
                 refused.append(article)
             else:
                 done.append(article)
+        if checked:
+            self.message_user(
+                request,
+                _(
+                    "Not published, because the checks before publishing found something: %(titles)s. Open each "
+                    "one to see what, and to publish it anyway if you decide to."
+                )
+                % {"titles": ", ".join(f"“{a.title}”" for a in checked)},
+                messages.WARNING,
+            )
         if done:
             self.message_user(
                 request,
@@ -912,9 +1130,42 @@ class ArticleAdmin(TranslationAdminMixin, ArticleHelpfulColumns, SimpleHistoryAd
 
     @admin.action(description=workflow.UNPUBLISH.label, permissions=["publish"])
     def unpublish(self, request, queryset):
-        self._apply_to_selection(request, queryset, workflow.UNPUBLISH.name)
+        # Taking work off the site is asked about first, as deleting is.
+        if request.POST.get("post") == "yes":
+            self._apply_to_selection(request, queryset, workflow.UNPUBLISH.name)
+            return None
+        articles = [article for article in queryset if workflow.UNPUBLISH.allowed(request.user, article)]
+        if not articles:
+            self.message_user(request, _("None of the selected articles is published."), messages.WARNING)
+            return None
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Are you sure?"),
+            "opts": self.opts,
+            "articles": articles,
+            "action": "unpublish",
+            "action_checkbox_name": admin.helpers.ACTION_CHECKBOX_NAME,
+            "changelist_url": reverse("admin:articles_article_changelist"),
+        }
+        return TemplateResponse(request, "admin/articles/article/unpublish_confirmation.html", context)
 
     # Columns and read-only fields.
+
+    @admin.display(description=_("headline"), ordering="title")
+    def headline(self, article):
+        if getattr(article, "is_mine", False):
+            return format_html('{} <span class="mine-badge">{}</span>', article.title, _("yours"))
+        return article.title
+
+    @admin.display(
+        description=lazy(lambda: gettext("publish time (%(zone)s)") % {"zone": settings.TIME_ZONE}, str)(),
+        ordering="publish_at",
+        empty_value="–",
+    )
+    def publish_time(self, article):
+        if article.publish_at is None:
+            return None
+        return date_format(timezone.localtime(article.publish_at), "DATETIME_FORMAT")
 
     @admin.display(description=_("status"), ordering="status")
     def status_label(self, article):
@@ -932,10 +1183,11 @@ class ArticleAdmin(TranslationAdminMixin, ArticleHelpfulColumns, SimpleHistoryAd
     def state(self, article):
         if article.pk is None:
             return _("New draft")
-        return _state_text(article)
+        return _state_text(self._stored(article))
 
     @admin.display(description=_("published by"))
     def publication_record(self, article):
+        article = self._stored(article)
         if article.published_on is None:
             return "–"
         who = article.published_by
@@ -1000,6 +1252,12 @@ SCHEDULE_PAIR = PairTransition("schedule-pair", _("Schedule both"), workflow.SCH
 PAIR_TRANSITIONS = {move.name: move for move in (PUBLISH_PAIR, SCHEDULE_PAIR)}
 
 
+def _mine(user):
+    """Whether an article is `user`'s own (created or signed), as an expression over articles."""
+    signed = ArticleAuthor.objects.filter(article=OuterRef("pk"), author__user=user)
+    return ExpressionWrapper(Q(created_by=user) | Exists(signed), output_field=models.BooleanField())
+
+
 def article_preview_url(article):
     """The staff preview of `article` on the public template, in the article's language."""
     with translation.override(article.language):
@@ -1009,7 +1267,7 @@ def article_preview_url(article):
 def _state_text(article):
     if article.is_scheduled:
         return gettext("scheduled for %(when)s") % {
-            "when": date_format(timezone.localtime(article.publish_at), "DATETIME_FORMAT")
+            "when": f"{date_format(timezone.localtime(article.publish_at), 'DATETIME_FORMAT')} ({settings.TIME_ZONE})"
         }
     if article.is_under_embargo:
         return gettext("under embargo until %(when)s") % {
@@ -1026,6 +1284,7 @@ def _transition_message(article):
 
 @admin.register(PreviewLink)
 class PreviewLinkAdmin(admin.ModelAdmin):
+    formfield_overrides = ZONED_DATETIMES
     list_display = ["article", "note", "expires_at", "revoked", "created_by", "created_at"]
     list_filter = ["revoked", "expires_at"]
     list_select_related = ["article", "created_by"]
@@ -1133,3 +1392,114 @@ class PartnerAccessAdmin(admin.ModelAdmin):
     @admin.display(description=_("article"), ordering="link__article__title")
     def article(self, access):
         return access.link.article
+
+
+class LivePublicationFilter(admin.SimpleListFilter):
+    """Live stories whose coverage is running, or has ended."""
+
+    title = _("live coverage")
+    parameter_name = "coverage"
+
+    def lookups(self, request, model_admin):
+        return [("running", _("Running")), ("ended", _("Ended"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "running":
+            return queryset.filter(article__live_ended_at__isnull=True)
+        if self.value() == "ended":
+            return queryset.filter(article__live_ended_at__isnull=False)
+        return queryset
+
+
+@admin.register(LiveUpdate)
+class LiveUpdateAdmin(admin.ModelAdmin):
+    """Updates posted on their own, without opening the whole article: several editors can post to the
+    same live story at once, where saving the article's form would make them wait for each other."""
+
+    form = LiveUpdateForm
+    list_display = ["__str__", "article", "published_at", "pinned", "author"]
+    list_filter = [LivePublicationFilter, "pinned", "published_at"]
+    list_select_related = ["article", "author"]
+    search_fields = ["title", "body", "article__title"]
+    autocomplete_fields = ["article", "author"]
+    fields = ["article", "published_at", "title", "body", "pinned", "author"]
+    date_hierarchy = "published_at"
+
+    def _article_editable(self, request, update):
+        return update is None or workflow.can_edit(request.user, update.article)
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and self._article_editable(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and self._article_editable(request, obj)
+
+    def get_changeform_initial_data(self, request):
+        # The time starts at now; `?article=<id>` in the address names the story (Django reads it).
+        return {**super().get_changeform_initial_data(request), "published_at": timezone.now()}
+
+    def save_model(self, request, obj, form, change):
+        if not workflow.can_edit(request.user, obj.article):
+            raise PermissionDenied
+        super().save_model(request, obj, form, change)
+
+
+class SeriesPartInline(KnownChoicesInlineMixin, admin.TabularInline):
+    """The whole plan of a series, in order: published, scheduled and unfinished parts alike, with the
+    state of each, in both languages."""
+
+    model = SeriesPart
+    fields = ["position", "article", "language", "state", "publish_time"]
+    readonly_fields = ["language", "state", "publish_time"]
+    autocomplete_fields = ["article"]
+    extra = 1
+    verbose_name = _("part")
+    verbose_name_plural = _("parts (lower positions come first; a part and its translation share one)")
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("series", "article")
+            .defer("article__body", "article__analysis", "article__search_vector")
+            .order_by("position", "article__language", "pk")
+        )
+
+    @admin.display(description=_("language"))
+    def language(self, part):
+        return part.article.get_language_display() if part.article_id else ""
+
+    @admin.display(description=_("status"))
+    def state(self, part):
+        if not part.article_id:
+            return ""
+        article = part.article
+        if article.is_published:
+            return _("Published")
+        return _state_text(article).capitalize()
+
+    @admin.display(description=_("publish time"))
+    def publish_time(self, part):
+        if not part.article_id or part.article.publish_at is None:
+            return "–"
+        return date_format(timezone.localtime(part.article.publish_at), "DATETIME_FORMAT")
+
+
+@admin.register(Series)
+class SeriesAdmin(admin.ModelAdmin):
+    list_display = ["title", "title_es", "slug", "part_count", "planned_parts", "updated_at"]
+    search_fields = ["title", "title_es", "summary", "slug"]
+    prepopulated_fields = {"slug": ["title"]}
+    autocomplete_fields = ["lead_image"]
+    fields = ["title", "title_es", "slug", "summary", "summary_es", "lead_image", "planned_parts"]
+    inlines = [SeriesPartInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(part_count=Count("parts"))
+
+    @admin.display(description=_("parts"), ordering="part_count")
+    def part_count(self, series):
+        return series.part_count
+
+    def view_on_site(self, series):
+        return series.get_absolute_url()

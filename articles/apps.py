@@ -29,6 +29,9 @@ class ArticlesConfig(AppConfig):
             models.ArticleLink,
             models.Correction,
             models.Article.countries.through,
+            models.Series,
+            models.SeriesPart,
+            models.LiveUpdate,
         )
 
 

@@ -15,7 +15,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
-from articles.models import ARTICLE_LOOKUPS, Article, ArticleAuthor, Author, Country, with_published_articles
+from articles.models import ARTICLE_LOOKUPS, Article, ArticleAuthor, Author, Country, Series, with_published_articles
 from newsroom.site import absolute_url
 
 DUBLIN_CORE = "http://purl.org/dc/elements/1.1/"
@@ -165,3 +165,18 @@ class AuthorFeed(ArticleListFeed):
     url_name = "articles:author-feed"
     listing_url_name = "articles:author-detail"
     description_format = _("The latest articles from %(newsroom)s by %(name)s.")
+
+
+class SeriesFeed(ArticleListFeed):
+    """The published parts of a series in the page's language, newest first: readers following an
+    investigation learn of each new part."""
+
+    model = Series
+    lookup = "series_part__series"
+    requires_published = True
+    url_name = "articles:series-feed"
+    listing_url_name = "articles:series-detail"
+    description_format = _("%(name)s: an investigation in parts by %(newsroom)s.")
+
+    def name(self, series):
+        return series.display_title

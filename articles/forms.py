@@ -3,9 +3,11 @@ check and slug guard; the image upload form; the tag form; and the autocomplete 
 render without a query each."""
 
 from django import forms
+from django.conf import settings
 from django.contrib import admin
-from django.contrib.admin.widgets import AutocompleteSelect
+from django.contrib.admin.widgets import AdminSplitDateTime, AutocompleteSelect
 from django.core.exceptions import ValidationError
+from django.forms.models import InlineForeignKeyField
 from django.urls import reverse_lazy
 from django.utils import formats, timezone
 from django.utils.html import strip_tags
@@ -16,10 +18,10 @@ from simple_history.models import to_historic
 from taggit.models import Tag
 from unidecode import unidecode
 
-from articles import workflow
+from articles import checks, workflow
 from articles.embeds import PROVIDERS
 from articles.images import prepare_upload
-from articles.models import Article, ArticleLink, Image, Language, TagLanguage, other_language
+from articles.models import Article, ArticleLink, Image, Language, LiveUpdate, TagLanguage, other_language
 from articles.sanitizer import clean_html
 
 # What the editor offers, all of it kept by the sanitizer (articles/sanitizer.py). Headings start
@@ -123,6 +125,15 @@ RICH_TEXT_EXTENSIONS = {
 }
 
 
+# A live update is a few lines of text posted in a hurry: the editor's text tools, without the body's blocks
+# (figures, embeds, tables, pull quotes, SEE ALSO), which only an article's own page renders.
+LIVE_UPDATE_EXTENSIONS = {
+    name: options
+    for name, options in RICH_TEXT_EXTENSIONS.items()
+    if name not in {"LibraryFigure", "Embed", "PullQuote", "SeeAlso"} and not name.startswith("Table")
+}
+
+
 class RichTextField(ProseEditorFormField):
     """Rich text typed in the editor, sanitized as it is read, so that an editor's empty paragraph
     counts as empty for a required field. The model sanitizes again on save, whoever wrote it."""
@@ -137,6 +148,27 @@ class RichTextField(ProseEditorFormField):
 
     def clean(self, value):
         return forms.CharField.clean(self, value)
+
+
+def time_zone_label():
+    """The newsroom's time zone as staff read it next to a time: "America/Bogota (UTC−05:00)"."""
+    offset = timezone.localtime().strftime("%z")
+    sign = "−" if offset.startswith("-") else "+"
+    return f"{settings.TIME_ZONE} (UTC{sign}{offset[1:3]}:{offset[3:]})"
+
+
+class ZonedSplitDateTime(AdminSplitDateTime):
+    """The admin's date and time inputs, followed by the time zone they are read in (TIME_ZONE).
+
+    Its template is in articles/templates/, where the form renderer looks (not the project's templates/).
+    """
+
+    template_name = "articles/widgets/zoned_split_datetime.html"
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        context["time_zone"] = time_zone_label()
+        return context
 
 
 class KnownChoiceAutocompleteSelect(AutocompleteSelect):
@@ -191,6 +223,10 @@ class KnownChoicesInlineMixin:
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
 
+# The moves that put an article before readers or partners, and so run the checks before publishing.
+CHECKED_TRANSITIONS = ("publish", "schedule", "embargo", "publish-pair", "schedule-pair")
+
+
 class ArticleAdminForm(forms.ModelForm):
     # The stored version the form was opened on: saving over a newer one is refused (see clean()).
     edit_token = forms.CharField(widget=forms.HiddenInput, required=False)
@@ -201,6 +237,11 @@ class ArticleAdminForm(forms.ModelForm):
             "Readers, search engines and other sites already link to this article's address. Tick to "
             "move it to the new slug; the old address will redirect to the new one."
         ),
+    )
+    override_checks = forms.BooleanField(
+        label=_("Publish despite the warnings"),
+        required=False,
+        help_text=_("The warnings above stay in the article's history, with your name."),
     )
     translation = forms.ModelChoiceField(
         label=_("Translation"),
@@ -237,6 +278,8 @@ class ArticleAdminForm(forms.ModelForm):
             "seo_title",
             "seo_description",
             "republishable",
+            "live_started_at",
+            "live_ended_at",
         ]
         field_classes = {"body": RichTextField, "analysis": RichTextField}
 
@@ -277,9 +320,16 @@ class ArticleAdminForm(forms.ModelForm):
             return False
         return article.slug.startswith(slugify(unidecode(article.title))[:190])
 
+    # The problems found by the checks before publishing in what was typed (articles/checks.py);
+    # set once the form is validated.
+    problems = None
+
     def clean_slug(self):
         slug = self.cleaned_data["slug"]
         article = self.instance
+        if to_historic(article) is not None:
+            # A version being restored: whether the address is public is the stored article's business.
+            article = Article.objects.filter(pk=article.pk).only("slug", "published_on").first() or article
         if not slug and self.slug_follows_title:
             from articles.services import unique_slug
 
@@ -395,6 +445,50 @@ class ArticleAdminForm(forms.ModelForm):
                 workflow.check_translation_ready(partner, partner=article, when=when)
         except ValidationError as error:
             self.add_error(None, error)
+
+    def _post_clean(self):
+        super()._post_clean()
+        # Run on the instance as the form has filled it in, so the checks see what was typed.
+        if "section" in self.errors or self.instance.section_id is None:
+            return
+        translation = self.cleaned_data.get("translation") if "translation" in self.cleaned_data else checks.LOOKUP
+        self.problems = checks.run(self.instance, translation=translation)
+        if self.transition not in CHECKED_TRANSITIONS:
+            return
+        override = bool(self.cleaned_data.get("override_checks"))
+        blocking = checks.blocking(self.problems, override=override)
+        partner = self.current_translation
+        if self.transition.endswith("-pair") and partner is not None and partner.status not in Article.PUBLIC_STATUSES:
+            # Both go out: the translation's checks too, as stored (the override covers both).
+            partner_blocking = checks.blocking(checks.run(partner, translation=self.instance), override=override)
+            if partner_blocking:
+                self.add_error(
+                    None,
+                    ValidationError(
+                        _(
+                            "Not published: the checks before publishing found something in the translation, "
+                            "“%(title)s”: %(problems)s"
+                        ),
+                        code="checks_failed_translation",
+                        params={
+                            "title": partner.title,
+                            "problems": " ".join(problem.message for problem in partner_blocking),
+                        },
+                    ),
+                )
+        if not blocking:
+            return
+        if all(problem.overridable for problem in blocking):
+            message = _(
+                "Not published yet: the checks before publishing found something (listed at the top). Fix it, "
+                "or tick “Publish despite the warnings” and publish again."
+            )
+        else:
+            message = _(
+                "Not published: the checks before publishing found something that must be fixed first "
+                "(listed at the top)."
+            )
+        self.add_error(None, ValidationError(message, code="checks_failed"))
 
     def _check_edit_conflict(self):
         """Refuse to save over a version saved by someone else since this form was opened.
@@ -575,3 +669,34 @@ class TagAdminForm(forms.ModelForm):
                 _("Another tag already has the address “%(slug)s”."), code="duplicate_slug", params={"slug": slug}
             )
         return slug
+
+
+class LiveUpdateForm(KnownChoicesForm):
+    """A live update: its text in the article's editor (text tools only) and through the one sanitizer."""
+
+    body = RichTextField(
+        label=_("text"),
+        help_text=_("What happened. Formatting is cleaned on save."),
+        config={"extensions": LIVE_UPDATE_EXTENSIONS},
+    )
+
+    class Meta:
+        model = LiveUpdate
+        fields = ["article", "published_at", "title", "body", "pinned", "author"]
+
+    def clean(self):
+        cleaned_data = super().clean()
+        # In the article's own inline, the article is what its form says now (live coverage just set counts).
+        article = cleaned_data.get("article")
+        if article is not None and not article.is_live:
+            # The inline's article field is hidden: its error goes to the row itself.
+            field = None if isinstance(self.fields["article"], InlineForeignKeyField) else "article"
+            self.add_error(
+                field,
+                ValidationError(
+                    _("“%(title)s” is not a live story: set when its live coverage started first."),
+                    code="not_a_live_story",
+                    params={"title": article.title},
+                ),
+            )
+        return cleaned_data

@@ -67,6 +67,14 @@ class Section(models.Model):
     )
     description_es = models.TextField(_("Spanish description"), blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0, help_text=_("Lower numbers come first in menus."))
+    minimum_words = models.PositiveIntegerField(
+        _("minimum length"),
+        default=0,
+        help_text=_(
+            "Words a body of this section usually has at least. Shorter articles are flagged before "
+            "publishing; an editor may publish anyway. 0 for no minimum."
+        ),
+    )
 
     class Meta:
         ordering = ["order", "name"]
@@ -275,6 +283,16 @@ class Author(models.Model):
         related_name="author",
         help_text=_("The admin account of this author, if they have one."),
     )
+    email_language = models.CharField(
+        _("language of desk e-mails"),
+        max_length=2,
+        choices=Language.choices,
+        blank=True,
+        help_text=_(
+            "The language of the e-mails the desk sends this staff member (submissions, returns, "
+            "publications). When empty, each e-mail is in the language of its article."
+        ),
+    )
 
     class Meta:
         ordering = ["name"]
@@ -376,6 +394,9 @@ TEASER_FIELDS = [
     "section",
     "primary_tag",
     "lead_image",
+    # The "Live" badge of a developing story.
+    "live_started_at",
+    "live_ended_at",
     *(f"section__{name}" for name in ("name", "name_es", "slug")),
     *(f"primary_tag__{name}" for name in ("name", "slug")),
     *(f"lead_image__{name}" for name in ("file", "width", "height", "renditions", "alt_text", "alt_text_es")),
@@ -769,6 +790,17 @@ def translation_state_counts():
 TRANSLATED_FIELDS = ("title", "dek", "body", "analysis", "seo_title", "seo_description")
 
 
+class ArticleVersionBase(models.Model):
+    """What a saved version of an article records besides its own fields (articles/history.py)."""
+
+    # The byline, tags, countries, links and corrections as they were when the version was saved,
+    # by name: {"authors": [...], "tags": [...], ...}. None for versions saved before it was recorded.
+    related = models.JSONField(_("byline, topics, links and corrections"), null=True, blank=True, editable=False)
+
+    class Meta:
+        abstract = True
+
+
 class ArticleManager(models.Manager.from_queryset(ArticleQuerySet)):
     def get_queryset(self):
         # The search vector is as large as the text and only search reads it (in SQL).
@@ -881,6 +913,23 @@ class Article(models.Model):
         editable=False,
         help_text=_("When an editor last published or scheduled it. Readers see it from the publish time."),
     )
+    status_changed_at = models.DateTimeField(
+        _("status changed"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("When the article last moved in the workflow: submitted, returned, published or unpublished."),
+    )
+    status_changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("status changed by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        help_text=_("Who last moved the article in the workflow."),
+    )
     authors = models.ManyToManyField(
         Author, through="ArticleAuthor", related_name="articles", verbose_name=_("authors")
     )
@@ -944,6 +993,22 @@ class Article(models.Model):
         default=True,
         help_text=_("Others may republish it under Creative Commons BY-NC. Untick for work we may not relicense."),
     )
+    # Live coverage (a developing story): see LiveUpdate and docs/content-model.md.
+    live_started_at = models.DateTimeField(
+        _("live coverage started"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Set to make this a live story: readers see its live updates newest first, and the page "
+            "refreshes itself while the coverage lasts."
+        ),
+    )
+    live_ended_at = models.DateTimeField(
+        _("live coverage ended"),
+        null=True,
+        blank=True,
+        help_text=_("Set when the story stops developing: the page then stops refreshing itself."),
+    )
     # Kept up to date by a PostgreSQL trigger (migration 0002) from the headline, dek, body and analysis,
     # with English or Spanish stemming by the article's language; unused on SQLite.
     search_vector = SearchVectorField(null=True, editable=False)
@@ -953,7 +1018,7 @@ class Article(models.Model):
 
     objects = ArticleManager()
     # Every saved version, with who saved it; the admin shows them and restores one (articles/admin.py).
-    history = HistoricalRecords(excluded_fields=["search_vector"], user_related_name="+")
+    history = HistoricalRecords(excluded_fields=["search_vector"], user_related_name="+", bases=[ArticleVersionBase])
 
     class Meta:
         # Drafts without a publish time last, on PostgreSQL and SQLite alike.
@@ -965,6 +1030,11 @@ class Article(models.Model):
             models.CheckConstraint(
                 condition=~PUBLIC_CONDITION | Q(publish_at__isnull=False),
                 name="article_published_has_time",
+            ),
+            models.CheckConstraint(
+                condition=Q(live_ended_at__isnull=True)
+                | (Q(live_started_at__isnull=False) & Q(live_ended_at__gte=F("live_started_at"))),
+                name="article_live_ends_after_it_starts",
             ),
             # One article per language in a translation pair, so a pair is always two languages.
             models.UniqueConstraint(fields=["translation_key", "language"], name="article_one_per_language_in_pair"),
@@ -1060,6 +1130,32 @@ class Article(models.Model):
     def clean(self):
         if self.status in self.PUBLIC_STATUSES and self.publish_at is None:
             raise ValidationError({"publish_at": _("Set a publish time to publish.")}, code="publish_time_required")
+        if self.live_ended_at is not None:
+            if self.live_started_at is None:
+                raise ValidationError(
+                    {"live_started_at": _("Set when the live coverage started before ending it.")},
+                    code="live_end_without_start",
+                )
+            if self.live_ended_at < self.live_started_at:
+                raise ValidationError(
+                    {"live_ended_at": _("Live coverage cannot end before it starts.")}, code="live_ends_before_start"
+                )
+            # Nothing would refresh the page at a later end: it is ended by saving, when it ends.
+            if self.live_ended_at > timezone.now() + timedelta(minutes=1):
+                raise ValidationError(
+                    {"live_ended_at": _("End the live coverage when it ends, not ahead of time.")},
+                    code="live_end_in_future",
+                )
+
+    @property
+    def is_live(self):
+        """A live story: one with live coverage, running or ended."""
+        return self.live_started_at is not None
+
+    @property
+    def is_live_now(self):
+        """A live story whose coverage is still running: its page refreshes itself."""
+        return self.is_live and (self.live_ended_at is None or self.live_ended_at > timezone.now())
 
     @property
     def is_published(self):
@@ -1494,6 +1590,188 @@ class Correction(models.Model):
 
     def get_absolute_url(self):
         return f"{self.article.get_absolute_url()}#corrections"
+
+
+class SeriesQuerySet(models.QuerySet):
+    def with_published_parts(self, language):
+        """The series that readers of `language` may see: those with at least one published part in it,
+        each annotated with `part_count` (its published parts in that language) and `latest_part_at`
+        (when the newest of them went live), in the same query.
+
+        A series has no publication state of its own: it appears with its first published part, by the one
+        rule of Article.objects.published(), so a series planned around unpublished or embargoed work says
+        nothing about it before then.
+        """
+        parts = Article.objects.published().in_language(language).filter(series_part__series=OuterRef("pk"))
+        count = parts.order_by().values("series_part__series").annotate(total=models.Count("pk")).values("total")
+        return self.annotate(
+            part_count=Coalesce(Subquery(count), 0),
+            latest_part_at=Subquery(parts.order_by("-publish_at").values("publish_at")[:1]),
+        ).filter(part_count__gt=0)
+
+
+class Series(models.Model):
+    """An ordered collection of articles with a landing page of its own: an investigation in parts.
+
+    One object for both languages, as sections and countries are: its own words have a Spanish twin, and
+    its parts are articles, each in its language (docs/content-model.md says why).
+    """
+
+    title = models.CharField(_("title"), max_length=200, help_text=_("e.g. “The Cocaine Corridor”."))
+    title_es = models.CharField(
+        _("Spanish title"), max_length=200, blank=True, help_text=_("Shown on Spanish pages; the English one if empty.")
+    )
+    slug = models.SlugField(
+        _("slug"), max_length=200, unique=True, help_text=_("The series' address: /series/<slug>/, in both languages.")
+    )
+    summary = models.TextField(
+        _("summary"), help_text=_("Two or three sentences for the series page: what the investigation found.")
+    )
+    summary_es = models.TextField(
+        _("Spanish summary"), blank=True, help_text=_("Shown on Spanish pages; the English one if empty.")
+    )
+    lead_image = models.ForeignKey(
+        Image,
+        verbose_name=_("lead image"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    planned_parts = models.PositiveSmallIntegerField(
+        _("planned parts"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "How many parts the series will have, once announced: readers see “Part 2 of 5” while the rest are "
+            "still to come. Leave empty to count the published parts."
+        ),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = SeriesQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["title"]
+        verbose_name = _("series")
+        verbose_name_plural = _("series")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(planned_parts__isnull=True) | Q(planned_parts__gte=1), name="series_planned_parts_positive"
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("articles:series-detail", kwargs={"slug": self.slug})
+
+    @property
+    def display_title(self):
+        return localized(self, "title")
+
+    @property
+    def display_summary(self):
+        return localized(self, "summary")
+
+    def total_parts(self, published):
+        """The number readers see in "Part 2 of N": the planned parts, or the published ones when more."""
+        return max(self.planned_parts or 0, published)
+
+    def is_ongoing(self, published):
+        """More parts are announced than `published` (the published parts in one language)."""
+        return self.planned_parts is not None and published < self.planned_parts
+
+
+class SeriesPart(models.Model):
+    """An article's place in a series. An article belongs to one series at most.
+
+    Parts are ordered by `position`; each language's readers see that language's published parts in that
+    order, numbered 1, 2, 3…, so an English part and its Spanish translation usually share a position.
+    """
+
+    series = models.ForeignKey(Series, verbose_name=_("series"), on_delete=models.CASCADE, related_name="parts")
+    article = models.OneToOneField(
+        Article,
+        verbose_name=_("article"),
+        on_delete=models.CASCADE,
+        related_name="series_part",
+        help_text=_("An article is part of one series at most."),
+    )
+    position = models.PositiveSmallIntegerField(
+        _("position"), default=1, help_text=_("Lower numbers come first; give a part and its translation the same one.")
+    )
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = _("part")
+        verbose_name_plural = _("parts")
+        indexes = [models.Index(fields=["series", "position"], name="series_part_order_idx")]
+
+    def __str__(self):
+        return f"{self.series} – {self.article}"
+
+
+class LiveUpdate(models.Model):
+    """A timestamped update of a live story (an article with live coverage), shown newest first;
+    pinned updates are shown first of all, as the summary of the story so far."""
+
+    article = models.ForeignKey(
+        Article, verbose_name=_("article"), on_delete=models.CASCADE, related_name="live_updates"
+    )
+    published_at = models.DateTimeField(
+        _("time"), default=timezone.now, help_text=_("Shown with the update; now, or earlier for a late entry.")
+    )
+    title = models.CharField(
+        _("headline"), max_length=200, blank=True, help_text=_("Optional: a few words that sum up the update.")
+    )
+    body = models.TextField(_("text"), help_text=_("What happened. Formatting is cleaned on save."))
+    pinned = models.BooleanField(
+        _("pinned"),
+        default=False,
+        help_text=_("Pinned updates stay at the top as the summary of the story so far."),
+    )
+    author = models.ForeignKey(
+        Author,
+        verbose_name=_("author"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("Optional: who reported it."),
+    )
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        ordering = ["-published_at", "-pk"]
+        verbose_name = _("live update")
+        verbose_name_plural = _("live updates")
+        indexes = [models.Index(fields=["article", "-published_at", "-id"], name="live_update_newest_idx")]
+
+    def __str__(self):
+        return self.title or Truncator(plain_text(self.body)).chars(60)
+
+    def save(self, *args, **kwargs):
+        self.body = clean_html(self.body)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return f"{self.article.get_absolute_url()}#update-{self.pk}"
+
+    def clean(self):
+        # An update is shown as soon as it is saved: a time ahead would read as a mistake, and nothing
+        # would refresh the page when it came.
+        if self.published_at and self.published_at > timezone.now() + timedelta(minutes=1):
+            raise ValidationError(
+                {"published_at": _("An update cannot be dated in the future.")}, code="live_update_in_future"
+            )
+
+    @property
+    def text(self):
+        """The update as plain text, for search engines."""
+        return plain_text(self.body)
 
 
 class ContentVersion(models.Model):

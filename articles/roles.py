@@ -15,7 +15,7 @@ FUNDRAISING = "Fundraising"
 MODERATOR = "Moderator"
 
 # The content a writer needs to put an article together: its rows, and the things it points to.
-_ARTICLE_PARTS = ["articleauthor", "taggedarticle", "articlelink", "correction"]
+_ARTICLE_PARTS = ["articleauthor", "taggedarticle", "articlelink", "correction", "liveupdate"]
 
 # Permission names as "app_label.codename". A name whose permission does not exist (yet) is skipped.
 ROLES = {
@@ -30,6 +30,8 @@ ROLES = {
         "articles.view_author",
         "articles.view_section",
         "articles.view_country",
+        "articles.view_series",
+        "articles.view_seriespart",
         "taggit.add_tag",
         "taggit.view_tag",
     ],
@@ -47,6 +49,9 @@ ROLES = {
                 "articleredirect",
                 "previewlink",
                 "partnerlink",
+                # Series are packaged by editors: which published work belongs together, in what order.
+                "series",
+                "seriespart",
             ]
             for action in ("add", "change", "delete", "view")
         ),

@@ -16,7 +16,7 @@ from django.db.models import Max, OuterRef, Subquery
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from articles.models import ARTICLE_LOOKUPS, Article, TagLanguage, other_language
+from articles.models import ARTICLE_LOOKUPS, Article, SeriesPart, TagLanguage, other_language
 
 
 def _site_url():
@@ -218,6 +218,42 @@ class AuthorSitemap(ListingSitemap):
     url_name = "articles:author-detail"
 
 
+class SeriesSitemap(ListingSitemap):
+    """Each series' landing page in the languages it has published parts in, and the series index in
+    each language that has any series to list."""
+
+    lookup = "series_part__series"
+    url_name = "articles:series-detail"
+    index_slug = ""
+
+    def items(self):
+        # From the parts rather than from every published article: a few hundred rows, not the archive.
+        pairs = (
+            SeriesPart.objects.filter(article__in=Article.objects.published())
+            .order_by()
+            .values_list("series__slug", "article__language")
+            .distinct()
+        )
+        found = defaultdict(set)
+        for slug, code in pairs:
+            found[slug].add(code)
+        codes = _language_codes()
+        listings = [
+            Listing(slug, tuple(code for code in codes if code in languages))
+            for slug, languages in sorted(found.items())
+        ]
+        languages = {code for listing in listings for code in listing.languages}
+        if not languages:
+            return []
+        index = Listing(self.index_slug, tuple(code for code in _language_codes() if code in languages))
+        return [index, *listings]
+
+    def location(self, item):
+        if item.slug == self.index_slug:
+            return reverse("articles:series-list")
+        return super().location(item)
+
+
 SITEMAPS = {
     "home": HomeSitemap,
     "articles": ArticleSitemap,
@@ -225,6 +261,7 @@ SITEMAPS = {
     "tags": TagSitemap,
     "countries": CountrySitemap,
     "authors": AuthorSitemap,
+    "series": SeriesSitemap,
 }
 
 

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import translation
+from django.utils.text import Truncator
 
 from newsroom.site import absolute_url
 
@@ -96,3 +97,86 @@ def breadcrumbs(article):
             for position, (name, url) in enumerate(trail, start=1)
         ],
     }
+
+
+def series_url(series, language):
+    with translation.override(language):
+        return absolute_url(series.get_absolute_url())
+
+
+def creative_work_series(series, parts, *, language):
+    """A schema.org CreativeWorkSeries for a series page: its published `parts` in `language`, in order."""
+    url = series_url(series, language)
+    with translation.override(language):
+        name, description = series.display_title, series.display_summary
+    data = {
+        "@context": "https://schema.org",
+        "@type": "CreativeWorkSeries",
+        "@id": url,
+        "url": url,
+        "name": name,
+        "description": description,
+        "inLanguage": language,
+        "publisher": publisher(),
+        "hasPart": [
+            {
+                "@type": "NewsArticle",
+                "@id": absolute_url(part.get_absolute_url()),
+                "url": absolute_url(part.get_absolute_url()),
+                "headline": part.title,
+                "datePublished": part.publish_at.isoformat(),
+                "position": number,
+            }
+            for number, part in enumerate(parts, start=1)
+        ],
+    }
+    if parts:
+        data["startDate"] = min(part.publish_at for part in parts).isoformat()
+    if series.lead_image:
+        data["image"] = [absolute_url(series.lead_image.file.url)]
+    return data
+
+
+def part_of_series(series, *, language):
+    """The series a part belongs to, for the part's NewsArticle (`isPartOf`)."""
+    with translation.override(language):
+        name = series.display_title
+    return {"@type": "CreativeWorkSeries", "@id": series_url(series, language), "name": name}
+
+
+def live_blog_posting(article, updates, *, translation_of=None):
+    """A schema.org LiveBlogPosting for a live story, its `updates` (newest first) as liveBlogUpdate entries."""
+    data = news_article(article, translation_of=translation_of)
+    url = data["url"]
+    data["@type"] = "LiveBlogPosting"
+    data["coverageStartTime"] = article.live_started_at.isoformat()
+    if article.live_ended_at is not None:
+        data["coverageEndTime"] = article.live_ended_at.isoformat()
+    if updates:
+        latest = max(update.updated_at for update in updates)
+        data["dateModified"] = max(latest, last_modified(article)).isoformat()
+    data["liveBlogUpdate"] = [
+        {
+            "@type": "BlogPosting",
+            "@id": f"{url}#update-{update.pk}",
+            "url": f"{url}#update-{update.pk}",
+            "headline": update.title or Truncator(update.text).chars(110),
+            "articleBody": update.text,
+            "datePublished": update.published_at.isoformat(),
+            "dateModified": update.updated_at.isoformat(),
+            "inLanguage": article.language,
+            **(
+                {
+                    "author": {
+                        "@type": "Person",
+                        "name": update.author.name,
+                        "url": absolute_url(update.author.get_absolute_url()),
+                    }
+                }
+                if update.author
+                else {"author": {"@type": "Organization", "name": settings.NEWSROOM_NAME}}
+            ),
+        }
+        for update in updates
+    ]
+    return data

@@ -14,6 +14,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 from taggit.models import Tag
 
 from articles import blocks, services, structured_data
+from articles.live import live_updates
 from articles.models import (
     ARTICLE_LOOKUPS,
     Article,
@@ -34,6 +35,7 @@ from articles.models import (
 )
 from articles.pagination import CappedPaginationMixin
 from articles.search import SearchForm, highlight
+from articles.series import series_navigation
 from articles.templatetags.newsroom import site_sections
 from newsroom import fragments
 
@@ -233,9 +235,11 @@ class ArticleDetailView(DetailView):
             .select_related("to_article__section", "to_article__primary_tag", "to_article__lead_image")
             .defer("to_article__body", "to_article__analysis", "to_article__search_vector")
         )
+        # The series a part belongs to comes with the article (articles/series.py): none costs no query.
         return (
             articles.for_page()
             .with_translation()
+            .select_related("series_part__series")
             .prefetch_related(
                 "tags",
                 "corrections",
@@ -273,6 +277,16 @@ class ArticleDetailView(DetailView):
         see_also = [link for link in links if link.kind == ArticleLink.Kind.SEE_ALSO]
         picks = [link.to_article for link in links if link.kind == ArticleLink.Kind.RELATED]
         translation = TranslationLink.from_json(article.translation_json) if article.translation_json else None
+        # A live story's updates (one query) and a series part's neighbours (one query); neither for others.
+        live = live_updates(article)
+        if live is not None:
+            data = structured_data.live_blog_posting(article, live.all, translation_of=translation)
+        else:
+            data = structured_data.news_article(article, translation_of=translation)
+        in_series = series_navigation(article)
+        if in_series is not None:
+            data["isPartOf"] = structured_data.part_of_series(in_series.series, language=article.language)
+            data["position"] = in_series.number
         return super().get_context_data(
             see_also=see_also,
             # The images and linked articles that the body and analysis show, for all of them at once.
@@ -282,8 +296,11 @@ class ArticleDetailView(DetailView):
                 lambda: Article.objects.related_to(article, picks=picks, limit=self.related_count)
             ),
             translation=translation,
-            structured_data=structured_data.news_article(article, translation_of=translation),
+            structured_data=data,
             breadcrumbs=structured_data.breadcrumbs(article),
+            live=live,
+            poll_seconds=settings.LIVE_POLL_SECONDS,
+            in_series=in_series,
             **kwargs,
         )
 

@@ -26,6 +26,7 @@ from django.utils import formats, timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
+from articles import checks, history, notifications
 from articles.models import Article
 
 PUBLISH_PERMISSION = "articles.publish_article"
@@ -158,12 +159,24 @@ def allowed_transitions(user, article):
     return [transition for transition in TRANSITIONS.values() if transition.allowed(user, article)]
 
 
+class ChecksFailed(ValidationError):
+    """Publishing refused by the checks of articles/checks.py; `problems` lists what stops it."""
+
+    def __init__(self, problems):
+        super().__init__([problem.message for problem in problems], code="checks_failed")
+        self.problems = problems
+
+
 @transaction.atomic
-def apply_transition(*, article, name, user, now=None):
+def apply_transition(*, article, name, user, now=None, override_checks=False, translation=checks.LOOKUP):
     """Move `article` by the transition called `name`, as `user`, and save it.
 
     Raises PermissionDenied when `user` may not, and ValidationError when the article is not ready
-    (scheduling needs a future publish time). The saved version records `user` in the history.
+    (scheduling needs a future publish time). Publishing and scheduling run the checks before publishing
+    (articles/checks.py) and raise ChecksFailed on a problem that must be fixed, or on any problem unless
+    `override_checks`; `translation` is the article it is being paired with in the same save, if the
+    caller knows. The saved version records `user` in the history, and the e-mails of the move
+    (articles/notifications.py) are sent once the transaction commits.
     """
     transition = TRANSITIONS.get(name)
     row = Article.objects.select_for_update().filter(pk=article.pk).values_list("status", "publish_at").first()
@@ -181,6 +194,13 @@ def apply_transition(*, article, name, user, now=None):
     if not transition.allowed(user, stored):
         raise PermissionDenied
     now = now or timezone.now()
+    if transition in (PUBLISH, SCHEDULE, EMBARGO):
+        problems = checks.run(article, translation=translation)
+        if checks.blocking(problems, override=override_checks):
+            raise ChecksFailed(checks.blocking(problems, override=override_checks))
+        if problems:
+            # The history says what the editor chose to publish past.
+            article._change_reason = checks.override_note(problems)
     if transition is SUBMIT:
         article.status = Article.Status.IN_REVIEW
     elif transition in (RETURN_TO_DRAFT, UNPUBLISH, CANCEL_EMBARGO):
@@ -206,8 +226,12 @@ def apply_transition(*, article, name, user, now=None):
         if article.publish_at is None or article.publish_at > now:
             article.publish_at = now
         _mark_published(article, user, now)
+    article.status_changed_at = now
+    article.status_changed_by = user
     article._history_user = user
     article.save()
+    history.record_related(article)
+    transaction.on_commit(lambda: notifications.transition_made(article=article, transition=transition.name, user=user))
     return article
 
 
@@ -263,17 +287,22 @@ def check_translation_ready(article, *, partner=None, when=None):
 
 
 @transaction.atomic
-def apply_to_pair(*, article, name, user, now=None):
+def apply_to_pair(*, article, name, user, now=None, override_checks=False):
     """Move `article` by the transition called `name` and, in the same step, its translation when it is
     not yet in that state: "publish both" and "schedule both". The translation of a scheduled article is
-    scheduled for the same time. Returns the articles moved; raises as apply_transition() does, for either."""
-    moved = [apply_transition(article=article, name=name, user=user, now=now)]
+    scheduled for the same time. Returns the articles moved; raises as apply_transition() does, for either
+    (`override_checks` applies to both)."""
+    moved = [apply_transition(article=article, name=name, user=user, now=now, override_checks=override_checks)]
     partner = Article.objects.select_for_update().translations_of(article).first()
     if partner is None or partner.status in Article.PUBLIC_STATUSES:
         return moved
     if name == SCHEDULE.name:
         partner.publish_at = article.publish_at
-    moved.append(apply_transition(article=partner, name=name, user=user, now=now))
+    moved.append(
+        apply_transition(
+            article=partner, name=name, user=user, now=now, override_checks=override_checks, translation=article
+        )
+    )
     return moved
 
 

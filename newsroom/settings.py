@@ -4,6 +4,7 @@ Development defaults are safe: DEBUG is off unless asked for, and with DEBUG off
 start without a real SECRET_KEY and ALLOWED_HOSTS. See docs/configuration.md for every variable.
 """
 
+import zoneinfo
 from datetime import timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -198,6 +199,10 @@ PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
 CDN_CACHE_SECONDS = env_int("CDN_CACHE_SECONDS", 60)
 CDN_STALE_WHILE_REVALIDATE_SECONDS = env_int("CDN_STALE_WHILE_REVALIDATE_SECONDS", 60)
 CDN_STALE_IF_ERROR_SECONDS = env_int("CDN_STALE_IF_ERROR_SECONDS", 24 * 60 * 60)
+# Live stories (articles/live.py): how often a reader's page asks for new updates, and how long a CDN may
+# keep the answer (short, so that an update reaches readers behind a CDN within seconds, not a minute).
+LIVE_POLL_SECONDS = env_int("LIVE_POLL_SECONDS", 30)
+LIVE_CDN_CACHE_SECONDS = env_int("LIVE_CDN_CACHE_SECONDS", 10)
 
 # The lockout check comes first, so a locked-out attempt never reaches the password hasher.
 AUTHENTICATION_BACKENDS = [
@@ -216,7 +221,15 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", _("English")), ("es", _("Spanish"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
-TIME_ZONE = env_str("TIME_ZONE", "UTC")
+# The newsroom's time zone: the admin shows and takes times in it, and readers see dates in it (feeds,
+# sitemaps and datetime attributes carry absolute times with their offset). Stored times are UTC.
+TIME_ZONE = env_str("NEWSROOM_TIME_ZONE") or env_str("TIME_ZONE", "UTC")
+try:
+    zoneinfo.ZoneInfo(TIME_ZONE)
+except (zoneinfo.ZoneInfoNotFoundError, ValueError) as error:
+    raise ImproperlyConfigured(
+        f"NEWSROOM_TIME_ZONE {TIME_ZONE!r} is not a time zone name such as America/Bogota."
+    ) from error
 USE_I18N = True
 # Dates as each language's readers expect them (newsroom/formats/<language>/formats.py).
 FORMAT_MODULE_PATH = ["newsroom.formats"]
@@ -282,6 +295,9 @@ EMAIL_PORT = env_int("EMAIL_PORT", 25)
 EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=False)
+# Seconds before a mail server that does not answer is given up on (the desk's e-mails are sent while
+# an editor waits for the page).
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "newsroom@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 ADMINS = [("Admins", address) for address in env_list("ADMIN_EMAILS")]
@@ -417,6 +433,14 @@ IMAGE_MAX_SIDE = env_int("IMAGE_MAX_SIDE", 2560)
 # PNG and WebP pictures can only be decoded whole: above this many pixels (about 100 MB decoded) they
 # are refused before decoding.
 IMAGE_MAX_DECODED_PIXELS = env_int("IMAGE_MAX_DECODED_PIXELS", 24_000_000)
+
+# Checks before publishing (articles/checks.py): the sections whose articles the newsroom publishes in both
+# languages, by slug ("*" for all); publishing one without its translation asks the editor to confirm.
+TRANSLATION_REQUIRED_SECTIONS = env_list("TRANSLATION_REQUIRED_SECTIONS")
+# The desk on the admin's home page (articles/desk.py): a draft untouched this many days is stale, and
+# "recently published" reaches back this many days.
+DESK_STALE_DRAFT_DAYS = env_int("DESK_STALE_DRAFT_DAYS", 14)
+DESK_RECENT_DAYS = env_int("DESK_RECENT_DAYS", 3)
 
 # Preview links for people without an account: how long a new one lasts, and the most it may.
 PREVIEW_LINK_DAYS = env_int("PREVIEW_LINK_DAYS", 7)

@@ -29,7 +29,8 @@ from taggit.models import Tag
 
 from articles import roles
 from articles.demo import blocks as demo_blocks
-from articles.demo import pictures, plan, reference, translations
+from articles.demo import packaging, pictures, plan, reference, translations
+from articles.demo.desk import seed_desk
 from articles.demo.reader_revenue import seed_reader_revenue
 from articles.demo.stories import synthetic_stories, synthetic_translation_key
 from articles.images import create_renditions
@@ -41,9 +42,12 @@ from articles.models import (
     Correction,
     Country,
     Image,
+    LiveUpdate,
     PartnerAccess,
     PartnerLink,
     Section,
+    Series,
+    SeriesPart,
     TaggedArticle,
     TagLanguage,
 )
@@ -76,7 +80,11 @@ CONTENT_FIELDS = (
 TIME_FIELDS = ("publish_at", "updated_at", "planned_date")
 
 LANGUAGES = ("en", "es")
-DEMO_ARTICLES = 2 * sum(template.copies for template in plan.TEMPLATES) + len(translations.UNTRANSLATED)
+# The plan's stories in both languages, the briefs not translated yet, and the packaged coverage (series
+# and a live story, in both languages).
+DEMO_ARTICLES = (
+    2 * sum(template.copies for template in plan.TEMPLATES) + len(translations.UNTRANSLATED) + packaging.ARTICLES
+)
 # Pairs the demo's topics by a key made from the topic, so every run pairs the same tags the same way.
 TOPIC_PAIRS = uuid.UUID("6b1f2f9c-5a0e-4b8e-9a51-2d3c1e7f4a10")
 SYNTHETIC_BATCH = 1000  # stories, so twice as many articles, per transaction
@@ -745,9 +753,11 @@ class DemoSeeder:
                 self.seed_accounts({username: future.result() for username, future in hashed.items()})
                 self.seed_demo_articles()
                 self.seed_untranslated()
+                packaging.seed(self)
                 seed_reader_revenue(now=self.now, newsroom=self.newsroom)
                 # Monthly donors and followed-up pledges, so that the fundraising admin has histories to show.
                 seed_donors(now=self.now, staff=get_user_model().objects.filter(username="editor").first())
+                seed_desk(now=self.now)
         if articles:
             self.seed_synthetic(articles)
         return passwords
@@ -779,6 +789,9 @@ def summary():
         ("Related links", ArticleLink.objects.filter(kind=ArticleLink.Kind.RELATED).count()),
         ("Corrections and updates", Correction.objects.count()),
         ("Partner links", PartnerLink.objects.count()),
+        ("Series", Series.objects.count()),
+        ("  parts", SeriesPart.objects.count()),
+        ("Live updates", LiveUpdate.objects.count()),
         ("Demo staff accounts", staff.count()),
         ("Newsletter lists", NewsletterList.objects.count()),
         ("  confirmed subscribers", Subscription.objects.filter(status=Subscription.Status.CONFIRMED).count()),

@@ -7,6 +7,7 @@ from django import template
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.urls import translate_url
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
@@ -198,8 +199,9 @@ def page_numbers(page):
 
 @register.filter
 def machine_datetime(value):
-    """A date and time for a `datetime` attribute: ISO 8601 to the second, as HTML allows."""
-    return value.replace(microsecond=0).isoformat() if value else ""
+    """A date and time for a `datetime` attribute: ISO 8601 to the second, as HTML allows, in the newsroom's
+    time zone with its offset, so that it names the same day as the date shown next to it."""
+    return timezone.localtime(value).replace(microsecond=0).isoformat() if value else ""
 
 
 @register.simple_tag(takes_context=True)

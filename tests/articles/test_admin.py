@@ -93,6 +93,7 @@ def article_form_data(*, section, bylines=(), tags=(), links=(), corrections=(),
         data[f"links-{i}-after_paragraph"] = "1"
     data.update(management_form("preview_links"))
     data.update(management_form("partner_links"))
+    data.update(management_form("live_updates"))
     data.update(management_form("corrections", len(corrections)))
     for i, text in enumerate(corrections):
         data[f"corrections-{i}-kind"] = Correction.Kind.CORRECTION
@@ -576,14 +577,14 @@ class ArticleChangeFormQueryTests(AdminTestCase):
         article) or its label (byline, tag, link and correction rows name their article).
 
         Session, user, article with its section, its bylines (for the list), its countries and section
-        (autocomplete values), then one query per inline (preview and partner links included).
+        (autocomplete values), then one query per inline (preview links, partner links and live updates included).
         """
         # Content types are cached per process after their first use; look them up before counting.
         ContentType.objects.get_for_models(Article, ArticleAuthor, ArticleLink, Correction, TaggedArticle)
         small = self.make_full_article(1)
-        with self.assertNumQueries(12):
+        with self.assertNumQueries(13):
             self.client.get(change_url(small))
         large = self.make_full_article(5)
-        with self.assertNumQueries(12):
+        with self.assertNumQueries(13):
             response = self.client.get(change_url(large))
         self.assertEqual(len(response.context["inline_admin_formsets"][0].formset.forms), 6)

@@ -3,11 +3,13 @@ two people saving the same article: the second is warned and never silently over
 
 from django.test import TestCase
 from django.urls import reverse
+from taggit.models import Tag
 
-from articles.models import Article
+from articles import history
+from articles.models import Article, ArticleLink
 from articles.roles import assign_role
 from tests.articles.test_admin import article_form_data, change_url, changelist_url
-from tests.factories import make_article, make_section, make_user
+from tests.factories import make_article, make_author, make_country, make_section, make_user
 
 
 def history_url(article):
@@ -46,9 +48,10 @@ class HistoryTests(HistoryTestCase):
         self.assertEqual(versions[1].dek, "First dek.")
 
         page = self.client.get(history_url(article))
-        self.assertContains(page, "luis")
-        self.assertContains(page, "ana")
-        self.assertContains(page, "First dek.")
+        self.assertContains(page, "<td>Luis Paz</td>", html=True)
+        self.assertContains(page, "<td>Ana Ruiz</td>", html=True)
+        self.assertContains(page, "Changed: Dek")
+        self.assertContains(page, "Status (Published → Draft)")
 
     def test_an_earlier_version_is_restored(self):
         article = make_article(section=self.section, title="The first headline", body="<p>First text.</p>")
@@ -137,3 +140,186 @@ class EditConflictTests(HistoryTestCase):
         self.assertEqual(response.status_code, 200)
         article.refresh_from_db()
         self.assertEqual(article.title, "Original headline")
+
+
+def compare_url(article, older, newer):
+    url = reverse("admin:articles_article_history_compare", args=[article.pk])
+    return f"{url}?from={older.history_id}&to={newer.history_id}"
+
+
+class WordDiffTests(TestCase):
+    def test_words_removed_and_added_are_marked_and_everything_is_escaped(self):
+        diff = history.word_diff("Gangs tax <the> night buses", "Gangs tax the city's <night> buses & vans")
+        self.assertEqual(
+            diff,
+            "Gangs tax <del>&lt;the&gt;</del><ins>the</ins> <del>night</del><ins>city&#x27;s &lt;night&gt;</ins>"
+            " buses<ins> &amp; vans</ins>",
+        )
+
+    def test_rich_text_is_compared_as_readers_read_it(self):
+        old = history.readable_text(
+            "<h2>The port</h2><p>Ships wait <strong>days</strong>.</p><ul><li>One</li></ul>"
+            '<p><a href="https://a.example/">the ruling</a></p>',
+            rich=True,
+        )
+        self.assertEqual(old, "## The port\n\nShips wait days.\n\n• One\n\nthe ruling [https://a.example/]")
+        new = history.readable_text(
+            '<h2>The port</h2><p>Ships wait weeks.</p><p><a href="https://b.example/">the ruling</a></p>', rich=True
+        )
+        diff = history.word_diff(old, new)
+        # No element spans a paragraph break, so the output nests correctly whatever changed.
+        self.assertIn("Ships wait <del>days.</del>\n\n<del>• One</del><ins>weeks.</ins>\n\n", diff)
+        self.assertIn("the ruling <del>[https://a.example/]</del><ins>[https://b.example/]</ins>", diff)
+
+
+class ReadableHistoryTests(HistoryTestCase):
+    def setUp(self):
+        self.client.force_login(self.ana)
+
+    def save(self, article, **fields):
+        article.refresh_from_db()
+        return self.post_change(self.ana, article, token=article.updated_at.isoformat(), **fields)
+
+    def test_two_versions_compared_word_by_word(self):
+        article = make_article(section=self.section, title="Gangs tax the buses", body="<p>Drivers pay every week.</p>")
+        self.save(
+            article,
+            title="Gangs tax the night buses",
+            body="<p>Drivers pay twice a week.</p><p>New <b>paragraph</b>.</p>",
+        )
+        newer, older = article.history.all()[:2]
+
+        page = self.client.get(compare_url(article, older, newer))
+
+        self.assertContains(page, "Gangs tax the <ins>night </ins>buses", html=False)
+        self.assertContains(page, "Drivers pay <del>every</del><ins>twice a</ins> week.", html=False)
+        self.assertContains(page, "<ins>New paragraph.</ins>", html=False)
+        self.assertNotContains(page, "&lt;b&gt;")
+        # Either order of the two versions gives the same comparison, oldest first.
+        reverse_order = self.client.get(compare_url(article, newer, older))
+        self.assertEqual(reverse_order.context["older"], older)
+
+    def test_the_history_names_byline_tag_country_link_and_correction_changes(self):
+        article = make_article(section=self.section, title="Ports and cartels")
+        other = make_article(section=self.section, title="The first port strike")
+        ximena = make_author(name="Ximena Quiroga")
+        extortion = Tag.objects.create(name="extortion", slug="extortion")
+        guatemala = make_country(name="Guatemala")
+        self.save(article)
+        self.save(article)
+        self.save(
+            article,
+            bylines=[(ximena, 0)],
+            tags=[extortion],
+            countries=[str(guatemala.pk)],
+            links=[(other, ArticleLink.Kind.SEE_ALSO, 0)],
+            corrections=["An earlier version misnamed the port."],
+        )
+
+        page = self.client.get(history_url(article))
+
+        self.assertContains(page, '<span class="history-added">+ Ximena Quiroga</span>', html=True)
+        self.assertContains(page, '<span class="history-added">+ extortion</span>', html=True)
+        self.assertContains(page, '<span class="history-added">+ Guatemala</span>', html=True)
+        self.assertContains(page, "+ SEE ALSO (in the body): The first port strike (after paragraph 1)")
+        self.assertContains(page, "An earlier version misnamed the port.")
+        # The save before changed nothing, and says so rather than showing an empty row.
+        self.assertContains(page, "Saved with no changes.")
+
+        article.tags.remove(extortion)
+        self.save(article, countries=[str(guatemala.pk)])
+        page = self.client.get(history_url(article))
+        self.assertContains(page, '<span class="history-removed">− extortion</span>', html=True)
+
+    def test_restoring_a_version_from_before_publication_keeps_the_article_live(self):
+        article = make_article(section=self.section, published=False, title="First draft", body="<p>Draft text.</p>")
+        self.save(article, _transition="publish", title="As published", body="<p>Published text.</p>")
+        article.refresh_from_db()
+        self.assertTrue(article.is_published)
+        published = (article.status, article.publish_at, article.published_by, article.published_on)
+        draft_version = article.history.earliest()
+        self.assertEqual(draft_version.status, Article.Status.DRAFT)
+
+        form = self.client.get(version_url(article, draft_version))
+        self.assertContains(
+            form, "Restoring never changes whether or when the article is published: it stays published."
+        )
+        data = article_form_data(
+            section=self.section,
+            title=draft_version.title,
+            slug=draft_version.slug,
+            body=draft_version.body,
+            dek=draft_version.dek,
+            edit_token=form.context["adminform"].form["edit_token"].value(),
+            publish_at_0="",
+            publish_at_1="",
+        )
+        response = self.client.post(version_url(article, draft_version), data)
+
+        self.assertRedirects(response, changelist_url(Article), fetch_redirect_response=False)
+        article.refresh_from_db()
+        self.assertEqual((article.title, article.body), ("First draft", "<p>Draft text.</p>"))
+        self.assertEqual((article.status, article.publish_at, article.published_by, article.published_on), published)
+        self.assertTrue(article.is_published)
+        self.client.logout()
+        self.assertContains(self.client.get(article.get_absolute_url()), "Draft text.")
+        self.assertIn("Restored the version of", article.history.first().history_change_reason)
+
+    def test_restoring_a_published_version_never_publishes_a_draft(self):
+        article = make_article(section=self.section, title="Went out too early")
+        self.save(article, _transition="unpublish")
+        article.refresh_from_db()
+        live_version = article.history.earliest()
+        self.assertEqual(live_version.status, Article.Status.PUBLISHED)
+
+        form = self.client.get(version_url(article, live_version))
+        data = article_form_data(
+            section=self.section,
+            title=live_version.title,
+            slug=live_version.slug,
+            body=live_version.body,
+            dek=live_version.dek,
+            edit_token=form.context["adminform"].form["edit_token"].value(),
+        )
+        self.client.post(version_url(article, live_version), data)
+
+        article.refresh_from_db()
+        self.assertEqual(article.status, Article.Status.DRAFT)
+        self.assertFalse(article.is_published)
+
+    def test_restoring_the_old_address_of_published_work_leaves_a_redirect(self):
+        article = make_article(
+            section=self.section, title="Gangs tax the buses", slug="gangs-tax-buses", published=False
+        )
+        self.save(article, _transition="publish", publish_at_0="", publish_at_1="")
+        self.save(article, slug="gangs-tax-city-buses", confirm_slug_change="on")
+        first = article.history.earliest()
+
+        form = self.client.get(version_url(article, first))
+        data = article_form_data(
+            section=self.section,
+            title=first.title,
+            slug=first.slug,
+            body=first.body,
+            dek=first.dek,
+            edit_token=form.context["adminform"].form["edit_token"].value(),
+        )
+        refused = self.client.post(version_url(article, first), data)
+        self.assertIn("has been published at", str(refused.context["adminform"].form.errors["slug"]))
+
+        self.client.post(version_url(article, first), {**data, "confirm_slug_change": "on"})
+        article.refresh_from_db()
+        self.assertEqual(article.slug, "gangs-tax-buses")
+        self.client.logout()
+        self.assertRedirects(
+            self.client.get(article.get_absolute_url().replace("gangs-tax-buses", "gangs-tax-city-buses")),
+            article.get_absolute_url(),
+            status_code=301,
+        )
+
+    def test_the_history_in_spanish(self):
+        article = make_article(section=self.section, title="Pandillas y buses", language="es")
+        self.save(article, title="Pandillas y buses nocturnos", language="es")
+        page = self.client.get(f"/es{history_url(article)}")
+        self.assertContains(page, "Comparar las versiones elegidas")
+        self.assertContains(page, "Cambió: Titular")

@@ -18,7 +18,8 @@ from django.urls import reverse
 from django.utils import timezone
 from taggit.models import Tag
 
-from articles.demo import pictures, plan, reference, translations
+from articles.demo import packaging, pictures, plan, reference, translations
+from articles.demo.seeding import DEMO_ARTICLES
 from articles.demo.stories import check_template
 from articles.models import (
     Article,
@@ -28,7 +29,9 @@ from articles.models import (
     Correction,
     Country,
     Image,
+    LiveUpdate,
     Section,
+    Series,
     TaggedArticle,
     TagLanguage,
     TranslationState,
@@ -111,13 +114,15 @@ class SeedDemoTests(TestCase):
         self.assertEqual(Tag.objects.count(), 60)
         self.assertEqual(TaggedArticle.objects.values("tag").distinct().count(), 60)
 
-    def test_two_hundred_articles_paired_by_language(self):
+    def test_two_hundred_articles_and_the_packaged_ones_paired_by_language(self):
         articles = list(Article.objects.exclude(slug__in=[brief.slug for brief in translations.UNTRANSLATED]))
-        self.assertEqual(len(articles), 200)
+        # The plan's hundred stories, and the series parts and live story of articles/demo/packaging.py.
+        self.assertEqual(len(articles), 200 + packaging.ARTICLES)
+        self.assertEqual(DEMO_ARTICLES, len(articles) + len(translations.UNTRANSLATED))
         pairs = defaultdict(dict)
         for article in articles:
             pairs[article.translation_key][article.language] = article
-        self.assertEqual(len(pairs), 100)
+        self.assertEqual(len(pairs), len(articles) // 2)
         in_progress = 0
         for pair in pairs.values():
             self.assertEqual(set(pair), {"en", "es"})
@@ -298,6 +303,77 @@ class SeedDemoTests(TestCase):
         with_image = Article.objects.filter(lead_image__isnull=False).count()
         self.assertGreater(with_image, 160)
 
+    def test_the_desk_has_work_in_every_queue(self):
+        editor = get_user_model().objects.get(username="editor")
+        self.client.force_login(editor)
+        blocks = {block.key: block for block in self.client.get("/admin/").context["blocks"]}
+        for key in ("in-review", "scheduled", "recently-published", "stale-drafts"):
+            self.assertTrue(blocks[key].items, key)
+        for article in blocks["in-review"].items:
+            self.assertEqual(article.status_changed_by.username, "writer")
+
+    def test_a_story_with_versions_to_compare_and_a_draft_that_the_checks_stop(self):
+        from articles import checks, history
+
+        # The story in review that the writer drafted twice before submitting (articles/demo/desk.py).
+        versioned = Article.objects.filter(pk__in=Article.history.values("id"), status=Article.Status.IN_REVIEW)
+        self.assertEqual({article.language for article in versioned}, {"en", "es"})
+        for article in versioned:
+            versions = list(article.history.all())
+            self.assertEqual([version.status for version in versions], ["review", "draft", "draft"])
+            comparison = history.compare(versions[-1], versions[0])
+            labels = comparison.summary()
+            self.assertIn("Body", labels)
+            self.assertIn("Tags", labels)
+            self.assertIn("<ins>", "".join(diff for _label, diff in comparison.texts))
+        stopped = [
+            article
+            for article in Article.objects.filter(status=Article.Status.DRAFT).select_related("section", "lead_image")
+            if checks.run(article)
+        ]
+        self.assertEqual({article.language for article in stopped}, {"en", "es"})
+        self.assertEqual({problem.code for article in stopped for problem in checks.run(article)}, {"vague-link"})
+        # Nothing published is flagged: the minimum lengths suit the demo's sections.
+        published = Article.objects.published().select_related("section", "lead_image")
+        self.assertFalse([article.slug for article in published if checks.run(article, translation=None)])
+
+    def test_two_series_one_still_being_published_in_both_languages(self):
+        self.assertEqual(Series.objects.count(), 2)
+        for language, prefix in (("en", ""), ("es", "/es")):
+            index = self.client.get(f"{prefix}/series/")
+            for series in Series.objects.all():
+                with self.subTest(series=series.slug, language=language):
+                    self.assertTrue(series.title_es and series.summary_es and series.lead_image_id)
+                    self.assertContains(index, f'href="{prefix}/series/{series.slug}/"')
+                    parts = Article.objects.filter(series_part__series=series, language=language)
+                    self.assertGreaterEqual(parts.count(), 3)
+                    page = self.client.get(f"{prefix}/series/{series.slug}/")
+                    for part in parts:
+                        if part.is_published:
+                            self.assertContains(page, part.title)
+                        else:
+                            self.assertNotContains(page, part.title)
+        ongoing = Series.objects.get(slug="prison-empires")
+        parts = Article.objects.filter(series_part__series=ongoing)
+        self.assertTrue(any(part.is_scheduled for part in parts))
+        self.assertTrue(any(part.status == Article.Status.IN_REVIEW for part in parts))
+        self.assertGreater(ongoing.planned_parts, parts.filter(pk__in=Article.objects.published()).count() // 2)
+        self.assertContains(self.client.get("/series/prison-empires/"), "Ongoing series")
+
+    def test_one_live_story_in_both_languages(self):
+        live = Article.objects.published().filter(live_started_at__isnull=False)
+        self.assertEqual({article.language for article in live}, {"en", "es"})
+        for article in live:
+            self.assertTrue(article.is_live_now)
+            updates = LiveUpdate.objects.filter(article=article)
+            self.assertGreaterEqual(updates.count(), 6)
+            self.assertTrue(updates.filter(pinned=True).exists())
+            self.assertTrue(all(update.published_at < self.now for update in updates))
+            self.assertTrue(all(update.published_at >= article.live_started_at for update in updates))
+            response = self.client.get(article.get_absolute_url())
+            self.assertContains(response, "live.js")
+            self.assertContains(response, updates.first().body, html=True)
+
     def test_printed_accounts_log_in_to_the_admin(self):
         passwords = printed_passwords(self.output)
         self.assertEqual(set(passwords), {"editor", "writer"})
@@ -347,7 +423,8 @@ class SeedDemoTests(TestCase):
         self.assertRegex(self.output, r"Prompts:\s+4\n")
 
     def test_prints_a_summary(self):
-        self.assertRegex(self.output, r"Articles:\s+202\n")
+        self.assertRegex(self.output, rf"Articles:\s+{DEMO_ARTICLES}\n")
+        self.assertRegex(self.output, r"Series:\s+2\n")
         self.assertRegex(self.output, r"Tags:\s+60\n")
 
     def test_more_articles_on_request_keep_pairs_intact(self):
@@ -355,7 +432,8 @@ class SeedDemoTests(TestCase):
 
         self.assertEqual(Article.objects.count(), 500)
         self.assertIn("\rSynthetic articles [", output)
-        self.assertIn("298/298\n", output)
+        synthetic = 500 - DEMO_ARTICLES
+        self.assertIn(f"{synthetic}/{synthetic}\n", output)
         languages = defaultdict(set)
         for key, language in Article.objects.exclude(translation_key=None).values_list("translation_key", "language"):
             languages[key].add(language)

@@ -26,7 +26,7 @@ NS = {
     "news": "http://www.google.com/schemas/sitemap-news/0.9",
     "xhtml": "http://www.w3.org/1999/xhtml",
 }
-SECTIONS = ["home", "articles", "sections", "tags", "countries", "authors"]
+SECTIONS = ["home", "articles", "sections", "tags", "countries", "authors", "series"]
 
 
 @override_settings(SITE_URL=SITE, NEWSROOM_NAME="Newsroom")
@@ -265,11 +265,10 @@ class SitemapQueryTests(TestCase):
     def test_index_queries_do_not_grow_with_articles(self):
         """Guards against loading every article to find the latest change or the number of pages."""
         self.add_articles(2)
-        with self.assertNumQueries(
-            CONTENT_VERSION_QUERIES + 6
-        ):  # articles: count and latest change; one per listing kind
+        # articles: count and latest change; one per listing kind (sections, tags, countries, authors, series)
+        with self.assertNumQueries(CONTENT_VERSION_QUERIES + 7):
             self.client.get("/sitemap.xml")
 
         self.add_articles(12)
-        with self.assertNumQueries(CONTENT_VERSION_QUERIES + 6):
+        with self.assertNumQueries(CONTENT_VERSION_QUERIES + 7):
             self.client.get("/sitemap.xml")

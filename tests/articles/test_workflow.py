@@ -256,8 +256,13 @@ class EditorTests(RoleTestCase):
         response = self.client.get(change_url(self.draft(status=Article.Status.IN_REVIEW)))
         for name in ("return", "publish", "schedule"):
             self.assertContains(response, f'name="_transition" value="{name}"')
-        response = self.client.get(change_url(make_article(section=self.section)))
-        self.assertContains(response, 'name="_transition" value="unpublish"')
+        published = make_article(section=self.section)
+        response = self.client.get(change_url(published))
+        # Unpublishing is asked about on a page of its own first (see test_desk.UnpublishConfirmationTests).
+        unpublish = reverse("admin:articles_article_unpublish", args=[published.pk])
+        self.assertContains(
+            response, f'<a href="{unpublish}" class="button workflow-button workflow-button--unpublish">'
+        )
         self.assertNotContains(response, 'value="publish"')
 
     def test_publishing_records_who_and_when(self):
@@ -332,7 +337,14 @@ class EditorTests(RoleTestCase):
         self.client.post(changelist_url(Article), {"action": "publish_now", "_selected_action": [first.pk, second.pk]})
         self.assertEqual(Article.objects.published().count(), 2)
 
-        self.client.post(changelist_url(Article), {"action": "unpublish", "_selected_action": [first.pk]})
+        # The action asks first, as deleting does; the confirmation posts it again with post=yes.
+        asked = self.client.post(changelist_url(Article), {"action": "unpublish", "_selected_action": [first.pk]})
+        self.assertContains(asked, "Are you sure you want to unpublish this article?")
+        first.refresh_from_db()
+        self.assertEqual(first.status, Article.Status.PUBLISHED)
+        self.client.post(
+            changelist_url(Article), {"action": "unpublish", "_selected_action": [first.pk], "post": "yes"}
+        )
         first.refresh_from_db()
         self.assertEqual(first.status, Article.Status.DRAFT)
 

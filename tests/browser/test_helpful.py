@@ -68,7 +68,7 @@ def test_a_reader_writes_to_the_newsroom_about_an_article(live_server, page, set
     expect(page.get_by_role("heading", level=1)).to_have_text("What are your thoughts?")
     assert serious_accessibility_problems(page) == []
     page.get_by_label("Name").fill("Pedro Alvarado")
-    page.get_by_label("Email").fill("pedro@example.org")
+    page.get_by_label("Email", exact=True).fill("pedro@example.org")
     page.get_by_label("Your message").fill("The fee <b>doubled</b> on route 12.")
     page.wait_for_timeout(1100)
     page.get_by_role("button", name="Send to the newsroom").click()

@@ -225,5 +225,5 @@ def backwards(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("articles", "0014_bilingual_desk")]
+    dependencies = [("articles", "0016_series_and_live_updates")]
     operations = [migrations.RunPython(forwards, backwards, elidable=False)]
