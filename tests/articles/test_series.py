@@ -273,14 +273,14 @@ class PartPageTests(SeriesTestCase):
         costs one query more than one outside any (ArticlePageTests pins that one): the published parts
         in its language."""
         url = self.parts[1].get_absolute_url()
-        # article (with its series), bylines, tags, countries, corrections, links, related, sections menu,
-        # organization news (no translation to look for), and the series' parts
-        with self.assertNumQueries(CONTENT_VERSION_QUERIES + PROMPTS_QUERY + 10):
+        # article (with its series and translation), bylines, tags, corrections, links, the series' parts, and
+        # on the first render after a change the sections menu and organization news (related: none to rank)
+        with self.assertNumQueries(CONTENT_VERSION_QUERIES + PROMPTS_QUERY + 8):
             self.client.get(url)
         for number in range(6, 16):
             add_parts(self.series, make_article(section=self.section), start=number)
         cache.clear()
-        with self.assertNumQueries(CONTENT_VERSION_QUERIES + PROMPTS_QUERY + 10):
+        with self.assertNumQueries(CONTENT_VERSION_QUERIES + PROMPTS_QUERY + 8):
             response = self.client.get(url)
         self.assertContains(response, "Part 2 of 13")
 
