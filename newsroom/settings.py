@@ -139,6 +139,9 @@ DATABASES = {
 # idle connections are probed, and for DATABASE_RETRY_SECONDS after a failed connection each process
 # answers at once (from the page cache, or with the 503 page) instead of trying again (newsroom/outages.py).
 DATABASE_RETRY_SECONDS = env_float("DATABASE_RETRY_SECONDS", 5)
+# The translation index's extra columns (INCLUDE) are PostgreSQL's; SQLite builds it without them, as it
+# says on every command unless told that this is known.
+SILENCED_SYSTEM_CHECKS = ["models.W040"] if DATABASES["default"]["ENGINE"].endswith("sqlite3") else []
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"]["ENGINE"] = "newsroom.postgresql"
     DATABASES["default"].setdefault("OPTIONS", {}).update(
