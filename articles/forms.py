@@ -227,6 +227,9 @@ class KnownChoicesInlineMixin:
 CHECKED_TRANSITIONS = ("publish", "schedule", "embargo", "publish-pair", "schedule-pair")
 
 
+PAIR_MOVES = ("publish-pair", "schedule-pair")
+
+
 class ArticleAdminForm(forms.ModelForm):
     # The stored version the form was opened on: saving over a newer one is refused (see clean()).
     edit_token = forms.CharField(widget=forms.HiddenInput, required=False)
@@ -422,9 +425,10 @@ class ArticleAdminForm(forms.ModelForm):
         )
 
     def _check_translation_ready(self, cleaned_data):
-        """For "publish" and "schedule" (and both of a pair): refuse a translation nobody finished, with the
-        words as typed in this form."""
-        if self.transition not in ("publish", "schedule", "publish-pair", "schedule-pair") or not self.instance.pk:
+        """For "publish", "schedule" and "embargo" (and both of a pair): refuse a translation nobody
+        finished, or one that would go out before its original's embargo lifts, with the words as typed in
+        this form; and an embargo that would lift after its translation goes out."""
+        if self.transition not in ("publish", "schedule", "embargo", *PAIR_MOVES) or not self.instance.pk:
             return
         article = Article(
             pk=self.instance.pk,
@@ -436,10 +440,14 @@ class ArticleAdminForm(forms.ModelForm):
             needs_review=self.instance.needs_review,
         )
         partner = self.current_translation
-        scheduling = self.transition in ("schedule", "schedule-pair")
+        scheduling = self.transition in ("schedule", "schedule-pair", "embargo")
         when = cleaned_data.get("publish_at", self.instance.publish_at) if scheduling else timezone.now()
         try:
             workflow.check_translation_ready(article, partner=partner, when=when)
+            if self.transition == "embargo" and when is not None:
+                error = workflow.pair_timing_error(self.instance, publish_at=when, embargoed=True)
+                if error is not None:
+                    raise error
             partner_waits = partner is not None and partner.status not in Article.PUBLIC_STATUSES
             if self.transition.endswith("-pair") and partner_waits:
                 workflow.check_translation_ready(partner, partner=article, when=when)

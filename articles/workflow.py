@@ -139,16 +139,49 @@ def embargo_refusal(article):
 
 def embargo_time_error(stored, publish_at, *, now=None):
     """The error for moving `stored`'s publish time to `publish_at`, or None. Under embargo, the time
-    the embargo lifts may move, but never to now or the past: that would publish it early."""
+    the embargo lifts may move, but never to now or the past: that would publish it early. A piece going
+    out at its time (scheduled or under embargo) may not move to a time that breaks its pair's embargo
+    (pair_timing_error())."""
     now = now or timezone.now()
-    if not stored.is_under_embargo or publish_at == stored.publish_at:
+    if publish_at == stored.publish_at:
         return None
-    if publish_at is None or publish_at <= now:
+    if stored.is_under_embargo and (publish_at is None or publish_at <= now):
         return ValidationError(
             _("This article is under embargo: the time it lifts can only move to a time still to come."),
             code="embargo_time_in_past",
         )
+    if stored.status in Article.PUBLIC_STATUSES and publish_at is not None and publish_at > now:
+        return pair_timing_error(stored, publish_at=publish_at, embargoed=stored.status == Article.Status.EMBARGOED)
     return None
+
+
+def pair_timing_error(article, *, publish_at, embargoed):
+    """The error when `article`, going out at `publish_at` (under embargo until then when `embargoed`),
+    would break its translation's embargo or have its own broken by its translation; None otherwise.
+
+    Either version of a pair under embargo holds the other: the other may not go out before it lifts."""
+    partner = (
+        Article.objects.translations_of(article).only("title", "status", "publish_at", "translation_key").first()
+        if article.translation_key is not None
+        else None
+    )
+    if partner is None or partner.status not in Article.PUBLIC_STATUSES or partner.publish_at is None:
+        return None
+    lifts = None
+    if partner.status == Article.Status.EMBARGOED and partner.publish_at > publish_at:
+        lifts, early = partner.publish_at, article
+    elif embargoed and partner.publish_at < publish_at and partner.publish_at > timezone.now():
+        lifts, early = publish_at, partner
+    if lifts is None:
+        return None
+    return ValidationError(
+        _(
+            "“%(early)s” would go out before the embargo on its other version lifts (%(lifts)s). Give both the "
+            "same time, or hold the other version until then."
+        ),
+        code="pair_embargo_broken",
+        params={"early": early.title, "lifts": formats.date_format(timezone.localtime(lifts), "DATETIME_FORMAT")},
+    )
 
 
 def allowed_transitions(user, article):
@@ -211,6 +244,10 @@ def apply_transition(*, article, name, user, now=None, override_checks=False, tr
                 {"publish_at": _("Set the time the embargo lifts (the publish time) in the future to embargo.")},
                 code="embargo_needs_future_time",
             )
+        check_translation_ready(article, when=article.publish_at)
+        error = pair_timing_error(article, publish_at=article.publish_at, embargoed=True)
+        if error is not None:
+            raise error
         _mark_published(article, user, now)
         article.status = Article.Status.EMBARGOED
     elif transition is SCHEDULE:

@@ -33,6 +33,7 @@ tracking parameters (utm_*, fbclid, gclid) and anything else a link may carry ne
 leak into the page's own links.
 """
 
+import contextlib
 import functools
 import hashlib
 import logging
@@ -153,7 +154,7 @@ def _share_version(*, attempts=VERSION_SECONDS):
     if not shared():
         return
     try:
-        cache.set(VERSION_KEY, _load_version(), VERSION_SECONDS)
+        _write_version(_load_version())
     except Exception as error:  # noqa: BLE001 - Redis down: pages are uncached until it is back, and reread it then
         logger.warning("Content version not shared: the cache is unreachable: %s", error)
         # Tried again soon: while Redis's breaker is open the attempt costs nothing (newsroom/outages.py).
@@ -171,6 +172,19 @@ def _share_version_later(*, attempts):
         connection.close()  # this thread's own connection
 
 
+def _write_version(version):
+    """Put `version` (read from the database) in Redis, and never leave an older one there: should another
+    process have committed and shared a newer version between our read and our write, read again and
+    write that one (a few times at most; the database is the record, and Redis's copy expires anyway)."""
+    for _attempt in range(3):
+        cache.set(VERSION_KEY, version, VERSION_SECONDS)
+        latest = _load_version()
+        if latest.token == version.token:
+            return version
+        version = latest
+    return version
+
+
 def _mend_after_outage(version):
     """The version to go by: the database's when this process met a Redis outage that it has not put right
     yet (a bump made meanwhile may never have reached Redis), shared with Redis; `version` otherwise."""
@@ -179,7 +193,7 @@ def _mend_after_outage(version):
         return version
     version = _settled(None, share=False)
     try:
-        cache.set(VERSION_KEY, version, VERSION_SECONDS)
+        version = _write_version(version)
     except Exception as error:  # noqa: BLE001 - gone again: mended at the next request
         logger.warning("Page cache unreachable: %s", error)
         return version
@@ -444,10 +458,19 @@ class Page:
 
     def stale_response(self):
         """The stored page when it cannot be rendered anew (the database is unreachable), if it is as
-        current as anything this process knows: stored under the newest version it has seen (or Redis
-        holds). An older copy is never served, for it may show what has since been unpublished,
+        current as what is known: stored under the version Redis holds or, without Redis, the newest this
+        process has seen. An older copy is never served, for it may show what has since been unpublished,
         deleted or corrected."""
-        newest = self.version or self.shared_version or _known["version"]
+        if shared():
+            # Only what Redis vouches for: every process's bumps reach it, while one process's memory may
+            # predate a change made through another. Kept alive while the database is away (no change can
+            # be made meanwhile), so that what it vouches for does not expire with the outage.
+            newest = self.version or self.shared_version
+            if self.shared_version is not None:
+                with contextlib.suppress(Exception):
+                    cache.touch(VERSION_KEY, VERSION_SECONDS)
+        else:
+            newest = self.version or _known["version"]
         if self.stored is None or newest is None or self.stored.version != newest.token:
             return None
         response = self.stored.response(self.request)

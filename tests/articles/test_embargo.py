@@ -381,6 +381,8 @@ class NoEarlyPublicationTests(EmbargoTestCase):
 
     def test_moving_the_lift_later_moves_it_for_readers_and_the_cache(self):
         later = timezone.localtime(self.lifts_at + timedelta(days=1))
+        # The Spanish version's embargo moves first: neither may lift before the other (tested below).
+        Article.objects.filter(pk=self.spanish.pk).update(publish_at=later)
         response = self.post_change(
             self.editor, self.article, publish_at_0=later.date().isoformat(), publish_at_1=later.strftime("%H:%M:%S")
         )
@@ -405,6 +407,48 @@ class NoEarlyPublicationTests(EmbargoTestCase):
         self.assertEqual(self.post_change(self.writer, self.article, _transition="publish").status_code, 403)
         draft.refresh_from_db()
         self.assertEqual(draft.status, Article.Status.DRAFT)
+
+    def moved(self, article, when, **fields):
+        """`article` saved by an editor with its publish time at `when`, its language and pair kept."""
+        local = timezone.localtime(when)
+        partner = self.spanish if article.pk == self.article.pk else self.article
+        return self.post_change(
+            self.editor,
+            article,
+            language=article.language,
+            translation=str(partner.pk),
+            publish_at_0=local.date().isoformat(),
+            publish_at_1=local.strftime("%H:%M:%S"),
+            **fields,
+        )
+
+    def test_a_translation_cannot_be_embargoed_to_lift_before_its_original(self):
+        Article.objects.filter(pk=self.spanish.pk).update(status=Article.Status.DRAFT)
+        self.spanish.refresh_from_db()
+        response = self.moved(self.spanish, self.lifts_at - timedelta(minutes=10), _transition="embargo")
+        self.assertContains(response, "the other version, is under embargo until")
+        self.spanish.refresh_from_db()
+        self.assertEqual(self.spanish.status, Article.Status.DRAFT)
+
+    def test_an_embargo_cannot_move_past_a_translation_that_goes_out_earlier(self):
+        Article.objects.filter(pk=self.spanish.pk).update(status=Article.Status.PUBLISHED)
+        response = self.moved(self.article, self.lifts_at + timedelta(days=1))
+        self.assertContains(response, "would go out before the embargo on its other version lifts")
+        self.article.refresh_from_db()
+        self.assertEqual(self.article.publish_at, self.lifts_at)
+
+    def test_a_scheduled_translation_cannot_be_moved_before_the_embargo_lifts(self):
+        Article.objects.filter(pk=self.spanish.pk).update(
+            status=Article.Status.PUBLISHED, publish_at=self.lifts_at + timedelta(hours=1)
+        )
+        self.spanish.refresh_from_db()
+        response = self.moved(self.spanish, self.lifts_at - timedelta(minutes=10))
+        self.assertContains(response, "would go out before the embargo on its other version lifts")
+        self.spanish.refresh_from_db()
+        self.assertEqual(self.spanish.publish_at, self.lifts_at + timedelta(hours=1))
+        # Both at the same minute is the way to go out together.
+        together = self.moved(self.spanish, self.lifts_at)
+        self.assertEqual(together.status_code, 302, together.context and together.context["adminform"].form.errors)
 
     def test_an_editor_embargoes_a_draft_until_a_time_to_come(self):
         draft = make_article(title="Mayors on the payroll", section=self.section, published=False)
