@@ -47,6 +47,10 @@ if worker_class == "gevent":
     from gevent import monkey
 
     monkey.patch_all()
+    # Each greenlet has a database connection of its own while it answers: one kept after the request would
+    # never be used again, so each is closed at the end of its request. A worker may still hold up to
+    # GUNICORN_WORKER_CONNECTIONS at once: keep workers x that under PostgreSQL's max_connections.
+    os.environ.setdefault("DATABASE_CONN_MAX_AGE", "0")
 # A request that takes longer is cut off and its worker restarted: nothing a reader does should take this long.
 timeout = _int("GUNICORN_TIMEOUT", 30)
 # A database statement that runs longer than half of that is cut off by PostgreSQL itself, so the worker

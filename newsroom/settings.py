@@ -157,7 +157,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # The web server (gunicorn.conf.py) sets a statement timeout below its worker timeout; management
     # commands (migrations, imports, backups) run without one.
     if _statement_timeout := env_float("DATABASE_STATEMENT_TIMEOUT", 0):
-        DATABASES["default"]["OPTIONS"]["options"] = f"-c statement_timeout={round(_statement_timeout * 1000)}"
+        _options = DATABASES["default"]["OPTIONS"]
+        # Added to any `options` the DATABASE_URL gives (a search_path, say), not in their place.
+        _options["options"] = (
+            f"{_options.get('options', '')} -c statement_timeout={round(_statement_timeout * 1000)}".strip()
+        )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
