@@ -1241,21 +1241,9 @@ class _PreviewLinkSigner(signing.TimestampSigner):
         return signing.b62_encode(int(self.issued.timestamp()))
 
 
-class PreviewLink(models.Model):
-    """An unpublished article shown to someone without an account (a translator, a partner newsroom
-    under embargo) at a signed address that expires and can be revoked."""
+class RevocableLink(models.Model):
+    """What preview and partner links share: an editor can revoke them, and they say who made them and when."""
 
-    article = models.ForeignKey(
-        Article, verbose_name=_("article"), on_delete=models.CASCADE, related_name="preview_links"
-    )
-    note = models.CharField(
-        _("for"), max_length=200, help_text=_("Who the link is for, e.g. “Marta, translator” or “Partner newsroom”.")
-    )
-    expires_at = models.DateTimeField(
-        _("expires"),
-        default=preview_link_expiry,
-        help_text=_("The link stops working then."),
-    )
     revoked = models.BooleanField(_("revoked"), default=False, help_text=_("Tick to stop the link working at once."))
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -1269,7 +1257,27 @@ class PreviewLink(models.Model):
     created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
 
     class Meta:
+        abstract = True
         ordering = ["-created_at", "-pk"]
+
+
+class PreviewLink(RevocableLink):
+    """An unpublished article shown to someone without an account (a translator, say) at a signed address
+    that expires and can be revoked."""
+
+    article = models.ForeignKey(
+        Article, verbose_name=_("article"), on_delete=models.CASCADE, related_name="preview_links"
+    )
+    note = models.CharField(
+        _("for"), max_length=200, help_text=_("Who the link is for, e.g. “Marta, translator” or “Partner newsroom”.")
+    )
+    expires_at = models.DateTimeField(
+        _("expires"),
+        default=preview_link_expiry,
+        help_text=_("The link stops working then."),
+    )
+
+    class Meta(RevocableLink.Meta):
         verbose_name = _("preview link")
         verbose_name_plural = _("preview links")
 
@@ -1312,7 +1320,7 @@ def partner_link_token():
     return secrets.token_urlsafe(32)
 
 
-class PartnerLink(models.Model):
+class PartnerLink(RevocableLink):
     """An embargoed article shown to one partner outlet at an address of its own, until the embargo
     lifts (the address then sends the partner to the public page) or an editor revokes it. Every
     visit is logged (PartnerAccess)."""
@@ -1327,20 +1335,8 @@ class PartnerLink(models.Model):
     )
     # A random address, not derived from anything: a link cannot be guessed from another one.
     token = models.CharField(_("token"), max_length=64, unique=True, default=partner_link_token, editable=False)
-    revoked = models.BooleanField(_("revoked"), default=False, help_text=_("Tick to stop the link working at once."))
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("created by"),
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        editable=False,
-        related_name="+",
-    )
-    created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
 
-    class Meta:
-        ordering = ["-created_at", "-pk"]
+    class Meta(RevocableLink.Meta):
         verbose_name = _("partner link")
         verbose_name_plural = _("partner links")
 
