@@ -3,7 +3,7 @@
 Each check is a function over an article that returns the problems it finds (an empty list when the
 article passes). A problem carries the check's code, a message for the editor (translated: the desk
 works in English and Spanish) and whether an editor may publish anyway. The change form shows every
-problem (articles/admin.py); publishing and scheduling refuse an article with a problem that may not be
+problem (articles/admin/articles.py); publishing and scheduling refuse an article with a problem that may not be
 overridden, and one with only overridable problems unless the editor ticks "Publish despite the
 warnings" (articles/workflow.py checks again, so the list actions obey the same rules).
 

@@ -183,7 +183,7 @@ def my_drafts(request):
 
 @register
 def translations(request):
-    """What waits for the translators (articles/admin_translations.py): counts, each a link to the filtered
+    """What waits for the translators (articles/admin/translations.py): counts, each a link to the filtered
     list, and the title a link to the Translations page. Counted in one query."""
     if not _can_see_articles(request):
         return None

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.contrib.admin.widgets import AdminSplitDateTime, AutocompleteSelect
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.forms.models import InlineForeignKeyField
 from django.urls import reverse_lazy
 from django.utils import formats, timezone
@@ -169,6 +170,11 @@ class ZonedSplitDateTime(AdminSplitDateTime):
         context = super().get_context(name, value, attrs)
         context["time_zone"] = time_zone_label()
         return context
+
+
+# Date-time fields say which time zone they are read in (the newsroom's, TIME_ZONE): the admin's
+# formfield_overrides for every model with dates.
+ZONED_DATETIMES = {models.DateTimeField: {"widget": ZonedSplitDateTime}}
 
 
 class KnownChoiceAutocompleteSelect(AutocompleteSelect):

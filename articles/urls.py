@@ -1,6 +1,6 @@
 from django.urls import path
 
-from articles import feeds, live, series, views
+from articles import feeds, views
 from newsroom.pagecache import public_page
 
 app_name = "articles"
@@ -20,11 +20,11 @@ urlpatterns = [
     path(
         "news/<slug:section>/<slug:slug>/live/",
         # Polled by live stories' pages (static/js/live.js), so kept only briefly by a CDN.
-        public_page(live.live_updates_fragment, cdn_seconds="LIVE_CDN_CACHE_SECONDS"),
+        public_page(views.live_updates_fragment, cdn_seconds="LIVE_CDN_CACHE_SECONDS"),
         name="article-live-updates",
     ),
-    path("series/", public_page(series.SeriesListView.as_view(), query=["page"]), name="series-list"),
-    path("series/<slug:slug>/", public_page(series.SeriesDetailView.as_view()), name="series-detail"),
+    path("series/", public_page(views.SeriesListView.as_view(), query=["page"]), name="series-list"),
+    path("series/<slug:slug>/", public_page(views.SeriesDetailView.as_view()), name="series-detail"),
     path("series/<slug:slug>/feed/", public_page(feeds.SeriesFeed()), name="series-feed"),
     path("preview/<int:pk>/", views.ArticlePreviewView.as_view(), name="article-preview"),
     path("preview/shared/<str:token>/", views.SharedPreviewView.as_view(), name="article-shared-preview"),

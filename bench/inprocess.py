@@ -300,7 +300,7 @@ def shorten(sql):
 
 def where(filename):
     """Where a function lives, as (origin, short name): ("library", "django/template/base.py"),
-    ("newsroom", "articles/models.py"), ("python", "inspect.py"), or ("builtin", "~") for C functions."""
+    ("newsroom", "articles/models/queries.py"), ("python", "inspect.py"), or ("builtin", "~") for C functions."""
     if filename.startswith(("<", "~")):
         return "builtin", filename
     path = Path(filename).resolve()

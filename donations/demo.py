@@ -13,7 +13,7 @@ from decimal import Decimal
 from django.db import transaction
 
 from donations.forms import format_amount
-from donations.giving import DonationChange, MonthlyGift, MonthlyPayment
+from donations.giving.models import DonationChange, MonthlyGift, MonthlyPayment
 from donations.models import Donation
 
 NAMESPACE = uuid.UUID("6f1d3b7e-2a49-4c1e-9d8a-5b0e7c2f4a10")

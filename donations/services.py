@@ -15,7 +15,8 @@ from django.db.models import F
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
-from donations import giving_services, payments
+from donations import payments
+from donations.giving import services as giving_services
 from donations.models import Comment, Donation, HelpfulVote, PaymentEvent, Republication
 
 logger = logging.getLogger(__name__)

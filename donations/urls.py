@@ -1,6 +1,7 @@
 from django.urls import path
 
-from donations import giving_views, views
+from donations import views
+from donations.giving import views as giving_views
 
 app_name = "donations"
 

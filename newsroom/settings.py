@@ -206,7 +206,7 @@ PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 600)
 CDN_CACHE_SECONDS = env_int("CDN_CACHE_SECONDS", 60)
 CDN_STALE_WHILE_REVALIDATE_SECONDS = env_int("CDN_STALE_WHILE_REVALIDATE_SECONDS", 60)
 CDN_STALE_IF_ERROR_SECONDS = env_int("CDN_STALE_IF_ERROR_SECONDS", 24 * 60 * 60)
-# Live stories (articles/live.py): how often a reader's page asks for new updates, and how long a CDN may
+# Live stories (articles/views/live.py): how often a reader's page asks for new updates, and how long a CDN may
 # keep the answer (short, so that an update reaches readers behind a CDN within seconds, not a minute).
 LIVE_POLL_SECONDS = env_int("LIVE_POLL_SECONDS", 30)
 LIVE_CDN_CACHE_SECONDS = env_int("LIVE_CDN_CACHE_SECONDS", 10)

@@ -53,7 +53,7 @@ from articles.models import (
 )
 from articles.sanitizer import clean_html
 from donations.demo import seed_donors
-from donations.giving import MonthlyGift, MonthlyPayment
+from donations.giving.models import MonthlyGift, MonthlyPayment
 from donations.newsletters.models import NewsletterList, Subscription
 from donations.prompts.models import Prompt
 

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from donations.admin import spreadsheet_safe
+from donations.admin.exports import spreadsheet_safe
 from donations.newsletters import services
 from donations.newsletters.models import NewsletterList, Subscription
 from donations.newsletters.providers import get_provider

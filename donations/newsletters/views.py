@@ -30,7 +30,7 @@ from donations.forms import issue_form_token
 from donations.newsletters import services
 from donations.newsletters.forms import CONSENT_TEXT, SignupForm
 from donations.newsletters.models import NewsletterList
-from donations.views import see_other
+from donations.views.donations import see_other
 
 
 def _private(response):

@@ -21,7 +21,8 @@ from django.views.decorators.http import require_GET
 
 from donations import protection
 from donations.prompts.models import Prompt
-from donations.views import PIXEL, voter_key
+from donations.views.feedback import voter_key
+from donations.views.republishing import PIXEL
 
 logger = logging.getLogger(__name__)
 

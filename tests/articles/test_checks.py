@@ -10,7 +10,7 @@ from articles import checks
 from articles.models import Article
 from articles.roles import assign_role
 from articles.services import pair_translations
-from tests.articles.test_admin import article_form_data, change_url, changelist_url
+from tests.articles.admin.test_articles import article_form_data, change_url, changelist_url
 from tests.factories import make_article, make_image, make_section, make_user
 
 LONG_BODY = "<p>" + "Prosecutors say the network moved cocaine through the port. " * 20 + "</p>"

@@ -8,7 +8,7 @@ from taggit.models import Tag
 from articles import history
 from articles.models import Article, ArticleLink
 from articles.roles import assign_role
-from tests.articles.test_admin import article_form_data, change_url, changelist_url
+from tests.articles.admin.test_articles import article_form_data, change_url, changelist_url
 from tests.factories import make_article, make_author, make_country, make_section, make_user
 
 

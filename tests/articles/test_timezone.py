@@ -12,7 +12,7 @@ from django.utils.dateparse import parse_datetime
 
 from articles.models import Article
 from articles.roles import assign_role
-from tests.articles.test_admin import article_form_data, change_url, changelist_url
+from tests.articles.admin.test_articles import article_form_data, change_url, changelist_url
 from tests.factories import make_article, make_section, make_user
 from tests.newsroom.test_settings import load_settings
 

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from articles.models import Article, ArticleRedirect
 from articles.roles import ROLES, assign_role
-from tests.articles.test_admin import add_url, article_form_data, change_url, changelist_url
+from tests.articles.admin.test_articles import add_url, article_form_data, change_url, changelist_url
 from tests.factories import make_article, make_author, make_section, make_user
 
 

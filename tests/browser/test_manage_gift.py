@@ -10,7 +10,7 @@ from django.core import mail
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from donations.giving import MonthlyGift
+from donations.giving.models import MonthlyGift
 from donations.models import Donation
 from tests.browser.test_donate import reader_forms, serious_accessibility_problems  # noqa: F401 - a fixture
 from tests.donations.conftest import fake_stripe  # noqa: F401 - a fixture

@@ -7,7 +7,8 @@ import pytest
 from django.utils import timezone
 
 from donations.demo import seed_donors
-from donations.giving import DonationChange, MonthlyGift, MonthlyPayment, donor_history
+from donations.giving import services as giving_services
+from donations.giving.models import DonationChange, MonthlyGift, MonthlyPayment
 from donations.models import Donation
 
 pytestmark = pytest.mark.django_db
@@ -37,7 +38,7 @@ def test_the_demo_donors_show_every_status_and_their_history(client, django_user
     assert DonationChange.objects.filter(action="amount_changed").exists()
     assert DonationChange.objects.filter(action="card_updated").exists()
     assert DonationChange.objects.filter(user=editor, action="marked_paid").exists()
-    _entries, totals = donor_history("ana.beltran@example.org")
+    _entries, totals = giving_services.donor_history("ana.beltran@example.org")
     assert totals == {"USD": Decimal("90")}
 
     client.force_login(django_user_model.objects.create_superuser("boss", "boss@example.org", "pw"))

@@ -13,7 +13,7 @@ from django.core import mail
 
 from donations.models import Donation, PaymentEvent
 from tests.donations.conftest import donation_data, postgresql_only, sign, stripe_event
-from tests.donations.test_donate import _at_once
+from tests.donations.views.test_donations import _at_once
 
 pytestmark = pytest.mark.django_db
 

@@ -29,7 +29,7 @@ from django.utils import timezone
 from taggit.models import Tag, TaggedItem
 
 from articles.models import Article, ArticleRedirect, Author, Image, PreviewLink
-from donations.giving import AnnualReceipt
+from donations.giving.models import AnnualReceipt
 from donations.models import Comment, Donation, HelpfulVote, PaymentEvent, Republication
 from tests.factories import make_user
 

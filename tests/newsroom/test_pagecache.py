@@ -19,7 +19,7 @@ from django.utils import timezone
 from articles.models import Article, Correction
 from articles.roles import assign_role
 from newsroom.pagecache import STAFF_COOKIE, staff_marker
-from tests.articles.test_admin import changelist_url
+from tests.articles.admin.test_articles import changelist_url
 from tests.donations.conftest import REDIS_TEST_URL
 from tests.factories import (
     CONTENT_VERSION_QUERIES,

@@ -5,7 +5,7 @@ command runs (--resend to send again); --dry-run prints them instead."""
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from donations import giving_services
+from donations.giving import services as giving_services
 
 
 class Command(BaseCommand):

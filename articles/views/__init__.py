@@ -1,0 +1,38 @@
+"""The reader site's pages, one module per page or family of pages: home, listings, the article, live
+updates, series, corrections, search, and previews of what is not published yet."""
+
+from articles.views.articles import ArticleDetailView
+from articles.views.corrections import CorrectionListView
+from articles.views.home import HomeView
+from articles.views.listings import (
+    ArticleListView,
+    AuthorDetailView,
+    CountryDetailView,
+    SectionDetailView,
+    TagDetailView,
+    published_articles,
+)
+from articles.views.live import live_updates_fragment
+from articles.views.previews import ArticlePreviewView, PartnerPreviewView, SharedPreviewView, may_preview
+from articles.views.search import SearchView
+from articles.views.series import SeriesDetailView, SeriesListView
+
+__all__ = [
+    "live_updates_fragment",
+    "SeriesDetailView",
+    "SeriesListView",
+    "published_articles",
+    "ArticleListView",
+    "SectionDetailView",
+    "TagDetailView",
+    "CountryDetailView",
+    "AuthorDetailView",
+    "HomeView",
+    "CorrectionListView",
+    "ArticleDetailView",
+    "may_preview",
+    "ArticlePreviewView",
+    "SharedPreviewView",
+    "PartnerPreviewView",
+    "SearchView",
+]
