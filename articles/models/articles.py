@@ -8,14 +8,14 @@ from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import connections, models, transaction
 from django.db.models import F, OrderBy, Q
-from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.text import Truncator, slugify
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 from taggit.managers import TaggableManager
 from taggit.models import Tag
 
+from articles.addresses import address
 from articles.models.languages import Language, TranslationState
 from articles.models.media import Image
 from articles.models.people import Author
@@ -369,8 +369,7 @@ class Article(models.Model):
 
     def get_absolute_url(self):
         # Spanish articles live under /es/, whatever language the current page is in.
-        with translation.override(self.language):
-            return reverse("articles:article-detail", kwargs={"section": self.section.slug, "slug": self.slug})
+        return address("articles:article-detail", language=self.language, section=self.section.slug, slug=self.slug)
 
     def _count_revision(self, update_fields):
         """Count a new revision when the words differ from the stored ones; True when one was counted.

@@ -2,9 +2,9 @@
 
 from django.conf import settings
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from articles.addresses import address
 from articles.models.languages import Language, localized
 from articles.models.media import Image
 
@@ -60,7 +60,7 @@ class Author(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("articles:author-detail", kwargs={"slug": self.slug})
+        return address("articles:author-detail", slug=self.slug)
 
     @property
     def display_role(self):

@@ -7,10 +7,10 @@ from django.db import connections, models
 from django.db.models import Case, Exists, F, OuterRef, Q, Subquery, Value, When
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce, JSONObject
-from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
+from articles.addresses import address
 from articles.models.languages import TranslationState
 from articles.models.people import ArticleAuthor
 from articles.models.search import SearchResults, clean_search_query
@@ -82,8 +82,7 @@ class TranslationLink:
         return cls(**{**data, "created_at": created_at})
 
     def get_absolute_url(self):
-        with translation.override(self.language):
-            return reverse("articles:article-detail", kwargs={"section": self.section_slug, "slug": self.slug})
+        return address("articles:article-detail", language=self.language, section=self.section_slug, slug=self.slug)
 
 
 def published_lookups(prefix=""):

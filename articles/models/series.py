@@ -3,9 +3,9 @@
 from django.db import models
 from django.db.models import OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from articles.addresses import address
 from articles.models.articles import Article
 from articles.models.languages import localized
 from articles.models.media import Image
@@ -85,7 +85,7 @@ class Series(models.Model):
         return self.title
 
     def get_absolute_url(self):
-        return reverse("articles:series-detail", kwargs={"slug": self.slug})
+        return address("articles:series-detail", slug=self.slug)
 
     @property
     def display_title(self):

@@ -2,10 +2,10 @@
 
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag, TaggedItemBase
 
+from articles.addresses import address
 from articles.models.languages import Language, localized
 
 
@@ -36,7 +36,7 @@ class Section(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("articles:section-detail", kwargs={"slug": self.slug})
+        return address("articles:section-detail", slug=self.slug)
 
     @property
     def display_name(self):
@@ -84,7 +84,7 @@ class Country(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("articles:country-detail", kwargs={"slug": self.slug})
+        return address("articles:country-detail", slug=self.slug)
 
     @property
     def display_name(self):
