@@ -15,8 +15,8 @@ from donations.giving.models import DonationChange, MonthlyGift, MonthlyPayment
 from donations.models import Donation, PaymentEvent
 from tests.donations import stripe_payloads as stripe
 from tests.donations.conftest import postgresql_only, sign
-from tests.donations.views.test_donations import _at_once
 from tests.donations.test_payments import _deliver_live
+from tests.donations.views.test_donations import _at_once
 from tests.factories import make_user
 
 pytestmark = pytest.mark.django_db
