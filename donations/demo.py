@@ -2,7 +2,8 @@
 payment, an amount change, a card update and cancellations, and pledges that fundraising staff followed
 up, in English and Spanish, so that the donation admin shows histories and lifetime totals.
 
-Idempotent: the demo's donations have fixed references; running again replaces them with the same rows.
+The donors are in articles/demo/content/donors.toml, with the rest of the demo's content. Idempotent: the
+demo's donations have fixed references; running again replaces them with the same rows.
 """
 
 import uuid
@@ -12,6 +13,7 @@ from decimal import Decimal
 
 from django.db import transaction
 
+from articles.demo.loader import read
 from donations.forms import format_amount
 from donations.giving.models import DonationChange, MonthlyGift, MonthlyPayment
 from donations.models import Donation
@@ -53,95 +55,20 @@ class DemoPledge:
     message: str = ""
 
 
+_donors = read("donors.toml")
 MONTHLY = [
     DemoMonthly(
-        "monthly-ana",
-        "Ana Beltrán",
-        "ana.beltran@example.org",
-        "en",
-        "US",
-        "USD",
-        ["10", "10", "10", "15", "15", "15", "15"],
-        message="For the reporting on the border crossings. Keep going.",
-    ),
-    DemoMonthly(
-        "monthly-joaquin",
-        "Joaquín Reyes Madrigal",
-        "joaquin.reyes@example.mx",
-        "es",
-        "MX",
-        "MXN",
-        ["200", "200", "200", "200", "200"],
-        status=MonthlyGift.Status.PAST_DUE,
-        failed_last=True,
-        message="Por el trabajo sobre las extorsiones al transporte en Guerrero.",
-        placement="home",
-    ),
-    DemoMonthly(
-        "monthly-carmen",
-        "Carmen Ortiz",
-        "carmen.ortiz@example.es",
-        "es",
-        "ES",
-        "EUR",
-        ["5", "5", "5", "5", "5", "5"],
-        status=MonthlyGift.Status.CANCELLED,
-        cancelled_months_ago=4,
-        placement="footer",
-    ),
-    DemoMonthly(
-        "monthly-david",
-        "David Okafor",
-        "d.okafor@example.com",
-        "en",
-        "GB",
-        "USD",
-        ["25", "25", "25"],
-        cancels_in_days=12,
-        card_updated_month=2,
-        message="In memory of a colleague who covered Central America.",
-    ),
+        **{name: value for name, value in donor.items() if name != "status"},
+        status=MonthlyGift.Status(donor.get("status", MonthlyGift.Status.ACTIVE)),
+    )
+    for donor in _donors["monthly"]
 ]
-
 PLEDGES = [
     DemoPledge(
-        "pledge-foundation",
-        "Fundación Luz del Pacífico",
-        "donaciones@luzdelpacifico.example",
-        "es",
-        "CO",
-        "2500",
-        "USD",
-        40,
-        changes=[(Action.MARKED_PAID, "Transferencia recibida el día 12, referencia bancaria 88-4471.")],
-        message="Para la cobertura de la minería ilegal en el Pacífico colombiano.",
-    ),
-    DemoPledge(
-        "pledge-refunded",
-        "Thomas Weber",
-        "t.weber@example.de",
-        "en",
-        "DE",
-        "300",
-        "EUR",
-        75,
-        changes=[
-            (Action.MARKED_PAID, "Cheque no. 1093 cashed."),
-            (Action.REFUND_NOTED, "Returned by bank transfer: the donor's employer matched the gift directly."),
-        ],
-    ),
-    DemoPledge(
-        "pledge-cancelled",
-        "María José Pineda",
-        "mjpineda@example.hn",
-        "es",
-        "HN",
-        "1000",
-        "MXN",
-        20,
-        changes=[(Action.CANCELLED, "La donante no podrá aportar este año; volver a escribirle en marzo.")],
-    ),
-    DemoPledge("pledge-open", "Robert Alvarez", "ralvarez@example.org", "en", "US", "500", "USD", 3),
+        **{name: value for name, value in pledge.items() if name != "changes"},
+        changes=[(Action(change["action"]), change["note"]) for change in pledge.get("changes", ())],
+    )
+    for pledge in _donors["pledges"]
 ]
 
 STATUS_AFTER = {

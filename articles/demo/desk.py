@@ -10,18 +10,12 @@ from datetime import timedelta
 from django.contrib.auth import get_user_model
 
 from articles import history
-from articles.models import Article, Author, Section
+from articles.demo.loader import read
+from articles.models import Article, Author
 from articles.sanitizer import clean_html
 
-# Words a body of each section usually has at least (Section.minimum_words): shorter ones are flagged
-# before publishing. Below every demo story of the section, so only a real short draft is flagged.
-MINIMUM_WORDS = {"briefs": 80, "analysis": 250, "investigations": 140, "explainers": 200, "organization": 60}
-
 # The link text that the checks flag, with the sentence it ends, in each language.
-VAGUE_LINK_SENTENCE = {
-    "en": ' The documents behind this story are <a href="https://www.documentcloud.org/">here</a>.',
-    "es": ' Los documentos en los que se basa esta nota están <a href="https://www.documentcloud.org/">aquí</a>.',
-}
+VAGUE_LINK_SENTENCE = read("desk.toml")["vague_link"]
 
 
 def _paragraphs(html):
@@ -44,8 +38,6 @@ def seed_desk(*, now):
         if author is not None and not user.get_full_name():
             user.first_name, _, user.last_name = author.name.partition(" ")
             user.save(update_fields=["first_name", "last_name"])
-    for slug, minimum in MINIMUM_WORDS.items():
-        Section.objects.filter(slug=slug).update(minimum_words=minimum)
 
     unpublished = Article.objects.exclude(status=Article.Status.PUBLISHED)
     unpublished.update(created_by=writer)
@@ -69,7 +61,7 @@ def seed_desk(*, now):
         Article.objects.filter(translation_key=key).update(updated_at=now - timedelta(days=days))
     # One draft that the checks stop: its source is linked as "here".
     for article in (draft for draft in drafts if draft.translation_key == keys[0]):
-        body = article.body.removesuffix("</p>") + VAGUE_LINK_SENTENCE[article.language] + "</p>"
+        body = f"{article.body.removesuffix('</p>')} {VAGUE_LINK_SENTENCE[article.language]}</p>"
         Article.objects.filter(pk=article.pk).update(body=clean_html(body))
 
     in_review = Article.objects.filter(status=Article.Status.IN_REVIEW).order_by("slug").first()

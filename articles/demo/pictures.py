@@ -1,4 +1,6 @@
 """The demo's lead images and author portraits, drawn with Pillow: illustrated maps and abstract pieces.
+What each picture shows and says (style, palette, topics, alt text and caption in both languages) is in
+articles/demo/content/pictures.toml.
 
 Each picture is drawn from a fixed seed, so a key always gives the same image. Smooth fields are computed
 on a small grid and enlarged (cheap and soft); lines and shapes are drawn at twice the size and reduced,
@@ -11,6 +13,8 @@ import random
 from dataclasses import dataclass
 
 from PIL import Image, ImageDraw, ImageFilter, ImageMath, ImageOps
+
+from articles.demo.loader import read
 
 SIZE = (1600, 900)
 PORTRAIT_SIZE = (600, 600)
@@ -29,218 +33,27 @@ class Picture:
     caption_es: str
 
 
-# Dark, middle and light tones of a few palettes that sit well together on the site.
-SEA = ("#0f2a44", "#2f6f8f", "#cfe3e8", "#e9c46a")
-ANDES = ("#233d2b", "#7a8f4e", "#efe2b8", "#c0532d")
-DUSK = ("#1b1b3a", "#693668", "#f0c987", "#f28f3b")
-JUNGLE = ("#0e3b2e", "#3c8d5a", "#d8e9c0", "#2a7fb8")
-CLAY = ("#3b2418", "#b5653b", "#f4dfc8", "#2f5d62")
-SLATE = ("#1f2933", "#52606d", "#e4e7eb", "#d64545")
-NIGHT = ("#0b132b", "#1c2541", "#5bc0be", "#ffd166")
-SAND = ("#40362b", "#a68a64", "#f2ead3", "#1d6f8a")
-
+_content = read("pictures.toml")
+# Dark, middle and light tones (and an accent) of a few palettes that sit well together on the site.
+PALETTES = {name: tuple(colors) for name, colors in _content["palettes"].items()}
 PICTURES = [
     Picture(
-        "ridges-green",
-        "terrain",
-        ANDES,
-        ("cocaine", "armed-groups", "drug-policy", "mining"),
-        "Illustrated topographic map of mountain ridges in green and sand tones, crossed by a dotted red route.",
-        "Illustration of mountain terrain and a route across it.",
-        "Mapa topográfico ilustrado de cordilleras en tonos verdes y arena, atravesado por una ruta punteada roja.",
-        "Ilustración de un terreno montañoso y una ruta que lo atraviesa.",
-    ),
-    Picture(
-        "ridges-dusk",
-        "terrain",
-        DUSK,
-        ("armed-groups", "kidnapping", "military", "cocaine"),
-        "Illustrated topographic map in violet and amber, with contour lines and a dotted route between two points.",
-        "Illustration of highland terrain at dusk.",
-        "Mapa topográfico ilustrado en violeta y ámbar, con curvas de nivel y una ruta punteada entre dos puntos.",
-        "Ilustración de un terreno de altiplano al atardecer.",
-    ),
-    Picture(
-        "ridges-clay",
-        "terrain",
-        CLAY,
-        ("mining", "fuel", "contraband", "environment"),
-        "Illustrated relief map in terracotta and cream with contour lines and a marked route.",
-        "Illustration of a dry mountain range along a border.",
-        "Mapa de relieve ilustrado en terracota y crema, con curvas de nivel y una ruta marcada.",
-        "Ilustración de una cordillera árida a lo largo de una frontera.",
-    ),
-    Picture(
-        "coast-blue",
-        "coast",
-        SEA,
-        ("ports", "cocaine", "contraband", "smuggling"),
-        "Illustrated map of a coastline in blue and cream, with dashed shipping lanes converging on a port.",
-        "Illustration of shipping lanes approaching a port.",
-        "Mapa ilustrado de una costa en azul y crema, con rutas marítimas discontinuas que convergen en un puerto.",
-        "Ilustración de rutas marítimas que se acercan a un puerto.",
-    ),
-    Picture(
-        "coast-sand",
-        "coast",
-        SAND,
-        ("ports", "extradition", "laundering", "wildlife"),
-        "Illustrated map of a sandy coast and teal sea, with dashed sea routes leading to a harbor.",
-        "Illustration of a coast and the sea routes that reach it.",
-        "Mapa ilustrado de una costa arenosa y un mar verde azulado, con rutas marítimas discontinuas hacia un puerto.",
-        "Ilustración de una costa y de las rutas marítimas que llegan a ella.",
-    ),
-    Picture(
-        "coast-night",
-        "coast",
-        NIGHT,
-        ("ports", "synthetics", "arms", "cocaine"),
-        "Illustrated night map of a coastline in dark blue, with glowing routes converging on a harbor.",
-        "Illustration of a harbor at night and the routes that lead to it.",
-        "Mapa nocturno ilustrado de una costa en azul oscuro, con rutas luminosas que convergen en un puerto.",
-        "Ilustración de un puerto de noche y de las rutas que llevan a él.",
-    ),
-    Picture(
-        "river-jungle",
-        "river",
-        JUNGLE,
-        ("environment", "mining", "timber", "wildlife"),
-        "Illustrated map of a winding river through dense green forest, with smaller tributaries joining it.",
-        "Illustration of a river basin in the rainforest.",
-        "Mapa ilustrado de un río sinuoso que atraviesa una selva verde y espesa, donde se le unen afluentes menores.",
-        "Ilustración de una cuenca fluvial en la selva tropical.",
-    ),
-    Picture(
-        "river-clay",
-        "river",
-        CLAY,
-        ("mining", "environment", "smuggling"),
-        "Illustrated map of a brown, winding river through eroded land in terracotta tones.",
-        "Illustration of a river scarred by mining.",
-        "Mapa ilustrado de un río café y sinuoso que cruza tierras erosionadas en tonos terracota.",
-        "Ilustración de un río marcado por la minería.",
-    ),
-    Picture(
-        "river-sand",
-        "river",
-        SAND,
-        ("timber", "wildlife", "environment", "contraband"),
-        "Illustrated map of a meandering river through savanna in sand and blue tones.",
-        "Illustration of a river that serves as a border and a route.",
-        "Mapa ilustrado de un río con meandros que atraviesa una sabana en tonos arena y azul.",
-        "Ilustración de un río que sirve de frontera y de ruta.",
-    ),
-    Picture(
-        "city-night",
-        "night",
-        NIGHT,
-        ("gangs", "extortion", "homicides", "police"),
-        "Illustration of a city street grid at night seen from above, with scattered warm lights.",
-        "Illustration of a city at night.",
-        "Ilustración de las calles de una ciudad de noche vistas desde arriba, con luces cálidas dispersas.",
-        "Ilustración de una ciudad de noche.",
-    ),
-    Picture(
-        "city-dusk",
-        "night",
-        DUSK,
-        ("gangs", "kidnapping", "security", "homicides"),
-        "Illustration of a city grid at dusk seen from above, in violet with amber lights.",
-        "Illustration of an urban neighborhood seen from above.",
-        "Ilustración de la cuadrícula de una ciudad al atardecer vista desde arriba, en violeta con luces ámbar.",
-        "Ilustración de un barrio urbano visto desde arriba.",
-    ),
-    Picture(
-        "city-slate",
-        "night",
-        SLATE,
-        ("extortion", "police", "security", "cyber"),
-        "Illustration of a grey city grid seen from above, with a few red points of light.",
-        "Illustration of a city map with points of light.",
-        "Ilustración de la cuadrícula gris de una ciudad vista desde arriba, con algunos puntos de luz rojos.",
-        "Ilustración del mapa de una ciudad con puntos de luz.",
-    ),
-    Picture(
-        "bars-slate",
-        "bars",
-        SLATE,
-        ("prisons", "justice", "gangs"),
-        "Abstract illustration of vertical grey bars casting long shadows over a pale background.",
-        "Illustration of bars and their shadows.",
-        "Ilustración abstracta de barrotes verticales grises que proyectan largas sombras sobre un fondo claro.",
-        "Ilustración de barrotes y sus sombras.",
-    ),
-    Picture(
-        "bars-dusk",
-        "bars",
-        DUSK,
-        ("prisons", "justice", "extradition"),
-        "Abstract illustration of vertical bars in violet against an amber evening light.",
-        "Illustration of bars against the evening light.",
-        "Ilustración abstracta de barrotes verticales en violeta contra una luz ámbar del atardecer.",
-        "Ilustración de barrotes contra la luz del atardecer.",
-    ),
-    Picture(
-        "ledger-sea",
-        "ledger",
-        SEA,
-        ("laundering", "corruption", "cyber", "elections"),
-        "Abstract chart in blue tones: grid lines, rising and falling lines and circles of different sizes.",
-        "Illustration of a financial chart.",
-        "Gráfico abstracto en tonos azules: cuadrícula, líneas que suben y bajan y círculos de distintos tamaños.",
-        "Ilustración de un gráfico financiero.",
-    ),
-    Picture(
-        "ledger-sand",
-        "ledger",
-        SAND,
-        ("corruption", "laundering", "elections", "justice"),
-        "Abstract chart in sand and teal tones, with grid lines, curves and circles.",
-        "Illustration of figures and flows of money.",
-        "Gráfico abstracto en tonos arena y verde azulado, con líneas de cuadrícula, curvas y círculos.",
-        "Ilustración de cifras y flujos de dinero.",
-    ),
-    Picture(
-        "border-andes",
-        "border",
-        ANDES,
-        ("smuggling", "arms", "fuel", "contraband"),
-        "Illustrated map of two territories split by a dashed border line, with routes crossing it.",
-        "Illustration of routes crossing a border.",
-        "Mapa ilustrado de dos territorios divididos por una línea fronteriza discontinua, con rutas que la cruzan.",
-        "Ilustración de rutas que cruzan una frontera.",
-    ),
-    Picture(
-        "border-slate",
-        "border",
-        SLATE,
-        ("fentanyl", "synthetics", "arms", "trafficking"),
-        "Illustrated grey map split by a dashed border, with red routes converging on crossing points.",
-        "Illustration of a border and the crossings along it.",
-        "Mapa gris ilustrado con una frontera discontinua y rutas rojas que convergen en los pasos fronterizos.",
-        "Ilustración de una frontera y de los pasos que la cruzan.",
-    ),
-    Picture(
-        "pages-clay",
-        "pages",
-        CLAY,
-        ("press", "security"),
-        "Abstract illustration of overlapping pages and columns of text in terracotta and cream.",
-        "Illustration of pages of reporting.",
-        "Ilustración abstracta de páginas superpuestas y columnas de texto en terracota y crema.",
-        "Ilustración de páginas de reportajes.",
-    ),
-    Picture(
-        "pages-sea",
-        "pages",
-        SEA,
-        ("press", "elections"),
-        "Abstract illustration of overlapping sheets of paper in blue tones, with lines suggesting text.",
-        "Illustration of documents on a desk.",
-        "Ilustración abstracta de hojas de papel superpuestas en tonos azules, con líneas que sugieren texto.",
-        "Ilustración de documentos sobre un escritorio.",
-    ),
+        key=picture["key"],
+        style=picture["style"],
+        palette=PALETTES[picture["palette"]],
+        topics=tuple(picture["topics"]),
+        alt=picture["en"]["alt"],
+        caption=picture["en"]["caption"],
+        alt_es=picture["es"]["alt"],
+        caption_es=picture["es"]["caption"],
+    )
+    for picture in _content["pictures"]
 ]
+# Author portraits take these palettes in turn; their alt text names the person ({name}).
+PORTRAIT_PALETTES = tuple(PALETTES[name] for name in _content["portraits"]["palettes"])
+PORTRAIT_ALT = {language: _content["portraits"][language]["alt"] for language in ("en", "es")}
+# Every picture's credit, naming the newsroom ({newsroom}).
+CREDIT = {language: _content["credit"][language] for language in ("en", "es")}
 
 PICTURE_TOPICS = [(picture.key, picture.topics) for picture in PICTURES]
 

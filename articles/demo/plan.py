@@ -1,24 +1,26 @@
 """The demo's own 100 stories: which template, where, when, in what state, and how they link up.
 
 Everything here is decided by fixed seeds, so every run plans the same stories with the same slugs;
-only the publish times move, relative to the moment of the run.
+only the publish times move, relative to the moment of the run. The templates are dealt out in the
+order of their files' names (articles/demo/content/stories/): a new file changes the plan of the others.
 """
 
 import random
 from collections import Counter
 from datetime import timedelta
 
-from articles.demo import briefs, briefs_security, explainers, features, organization, reference, translations
+from articles.demo import reference, translations
+from articles.demo.loader import read_folder
 from articles.demo.pictures import PICTURE_TOPICS
-from articles.demo.stories import make_story
+from articles.demo.stories import make_story, template_from_content
 
-TEMPLATES = [
-    *briefs.BRIEFS,
-    *briefs_security.BRIEFS,
-    *features.FEATURES,
-    *explainers.EXPLAINERS,
-    *organization.ORGANIZATION_NEWS,
-]
+
+def load_templates():
+    """The story templates of articles/demo/content/stories/, in the order of their files' names."""
+    return [template_from_content(key, content) for key, content in read_folder("stories")]
+
+
+TEMPLATES = load_templates()
 
 # The newest story went live a couple of hours ago (so the news sitemap of the last two days is never
 # empty); the oldest about eighteen months ago.
@@ -51,10 +53,10 @@ def _pick_links(story, candidates, rng):
         story.related.extend(rng.sample(picks, min(len(picks), rng.randint(1, 3))))
 
 
-def demo_stories(*, newsroom):
+def demo_stories(*, newsroom, templates=TEMPLATES):
     """The demo's stories, newest first, with statuses, publish ages, links and corrections set."""
     stories = []
-    for template in TEMPLATES:
+    for template in templates:
         places = random.Random(f"places-{template.key}").sample(template.countries, template.copies)
         for copy, iso in enumerate(places, start=1):
             rng = random.Random(f"demo-{template.key}-{copy}")

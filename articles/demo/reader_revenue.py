@@ -1,107 +1,58 @@
 """The demo's newsletters, subscribers and prompts: two lists, readers at each step of the double opt-in,
-and a prompt for every placement in both languages, with the counts fundraising would see after a while."""
+and a prompt for every placement in both languages, with the counts fundraising would see after a while
+(articles/demo/content/newsletters.toml and prompts.toml)."""
 
 from datetime import timedelta
 
 from django.utils import translation
 
+from articles.demo.loader import duration, read
 from donations.newsletters.forms import CONSENT_TEXT
 from donations.newsletters.models import NewsletterList, Subscription
 from donations.prompts.models import Prompt
 
+_newsletters = read("newsletters.toml")
 LISTS = [
     {
-        "slug": "friday-briefing",
-        "name": "The Friday Briefing",
-        "name_es": "El resumen del viernes",
-        "description": "Every Friday: the week's briefs on organized crime in the Americas, with our analysis.",
-        "description_es": "Cada viernes: las noticias breves de la semana sobre el crimen organizado en las Américas, "
-        "con nuestro análisis.",
-        "is_default": True,
-        "order": 1,
-    },
-    {
-        "slug": "investigation-alerts",
-        "name": "Investigation alerts",
-        "name_es": "Alertas de investigación",
-        "description": "One e-mail on the day we publish a long investigation: a few times a year.",
-        "description_es": "Un correo el día que publicamos una investigación larga: pocas veces al año.",
-        "is_default": False,
-        "order": 2,
-    },
+        "slug": newsletter["slug"],
+        "name": newsletter["en"]["name"],
+        "name_es": newsletter["es"]["name"],
+        "description": newsletter["en"]["description"],
+        "description_es": newsletter["es"]["description"],
+        "is_default": newsletter["is_default"],
+        "order": newsletter["order"],
+    }
+    for newsletter in _newsletters["lists"]
 ]
 
 # (address, list, language, source, status, days ago)
 SUBSCRIBERS = [
-    ("marisol.quintero@example.org", "friday-briefing", "es", "home", "confirmed", 40),
-    ("marisol.quintero@example.org", "investigation-alerts", "es", "newsletter", "confirmed", 40),
-    ("d.whitfield@example.org", "friday-briefing", "en", "article", "confirmed", 22),
-    ("tomas.arriaga@example.org", "friday-briefing", "es", "footer", "confirmed", 9),
-    ("priya.raman@example.org", "investigation-alerts", "en", "prompt", "confirmed", 5),
-    ("hector.bustos@example.org", "friday-briefing", "es", "article", "pending", 0),
-    ("janet.okafor@example.org", "investigation-alerts", "en", "newsletter", "pending", 1),
-    ("lucas.ferreyra@example.org", "friday-briefing", "es", "home", "unsubscribed", 60),
+    (reader["email"], reader["list"], reader["language"], reader["source"], reader["status"], reader["days_ago"])
+    for reader in _newsletters["subscribers"]
 ]
 
 
 def _prompts(now, newsroom):
-    return [
-        {
-            "name": "Reader appeal, in the article",
-            "kind": Prompt.Kind.DONATE,
-            "placement": Prompt.Placement.IN_ARTICLE,
-            "after_paragraph": 3,
-            "heading": "This story took months to report",
-            "text": f"{newsroom} is a nonprofit. Court files, field trips and legal review are paid for by readers, "
-            "not advertisers.",
-            "heading_es": "Esta historia llevó meses de reportería",
-            "text_es": f"{newsroom} es un medio sin fines de lucro. Los expedientes, los viajes y la revisión legal "
-            "los pagan los lectores, no los anunciantes.",
-            "button_label": "Support our reporting",
-            "button_label_es": "Apoya nuestro periodismo",
-            "views": 8420,
-            "clicks": 211,
-        },
-        {
-            "name": "Friday Briefing, end of article",
-            "kind": Prompt.Kind.NEWSLETTER,
-            "placement": Prompt.Placement.END_OF_ARTICLE,
-            "newsletter": "friday-briefing",
-            "heading": "Get the week's briefs on Friday",
-            "text": "Extortion, trafficking, prisons and the politics around them: one e-mail a week, free.",
-            "heading_es": "Recibe las noticias de la semana cada viernes",
-            "text_es": "Extorsión, tráfico, cárceles y la política que las rodea: un correo a la semana, gratis.",
-            "views": 5310,
-            "clicks": 164,
-        },
-        {
-            "name": "Year-end match, banner",
-            "kind": Prompt.Kind.DONATE,
-            "placement": Prompt.Placement.BANNER,
-            "heading": "Year-end match:",
-            "text": "until December 31, every gift is doubled by a foundation.",
-            "heading_es": "Campaña de fin de año:",
-            "text_es": "hasta el 31 de diciembre, una fundación duplica cada donación.",
-            "button_label": "Double my gift",
-            "button_label_es": "Duplicar mi donación",
-            "starts_at": now - timedelta(days=3),
-            "ends_at": now + timedelta(days=27),
-            "views": 12950,
-            "clicks": 173,
-        },
-        {
-            "name": "Summer appeal, end of article (ended)",
-            "kind": Prompt.Kind.DONATE,
-            "placement": Prompt.Placement.END_OF_ARTICLE,
-            "language": "en",
-            "heading": "Help us keep the bureau in Tegucigalpa open",
-            "text": "Our Honduras reporters cover what few others can. A monthly gift keeps them there.",
-            "starts_at": now - timedelta(days=150),
-            "ends_at": now - timedelta(days=90),
-            "views": 21400,
-            "clicks": 388,
-        },
-    ]
+    """The prompts' fields, with their texts naming the newsroom and their dates relative to `now`."""
+    prompts = []
+    for prompt in read("prompts.toml")["prompts"]:
+        fields = {
+            "name": prompt["name"],
+            "kind": Prompt.Kind(prompt["kind"]),
+            "placement": Prompt.Placement(prompt["placement"]),
+        }
+        for name in ("language", "newsletter", "after_paragraph"):
+            if name in prompt:
+                fields[name] = prompt[name]
+        for language, suffix in (("en", ""), ("es", "_es")):
+            for name, text in prompt.get(language, {}).items():
+                fields[name + suffix] = text.format(newsroom=newsroom)
+        for name in ("starts", "ends"):
+            if f"{name}_in" in prompt:
+                fields[f"{name}_at"] = now + duration(prompt[f"{name}_in"])
+        fields.update(views=prompt["views"], clicks=prompt["clicks"])
+        prompts.append(fields)
+    return prompts
 
 
 def seed_reader_revenue(*, now, newsroom):

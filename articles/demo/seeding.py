@@ -31,6 +31,7 @@ from articles import roles
 from articles.demo import blocks as demo_blocks
 from articles.demo import packaging, pictures, plan, reference, translations
 from articles.demo.desk import seed_desk
+from articles.demo.loader import read
 from articles.demo.reader_revenue import seed_reader_revenue
 from articles.demo.stories import synthetic_stories, synthetic_translation_key
 from articles.images import create_renditions
@@ -94,8 +95,8 @@ PICTURE_NAME = re.compile(r"/(demo-[a-z0-9-]+?)(?:_[A-Za-z0-9]{7})?\.jpg$")
 # The partner outlets (invented) that read the embargoed investigation ahead of its release, by language,
 # and how long ago each of their visits was.
 DEMO_PARTNERS = {
-    "en": ("Radio Cordillera (investigations desk)", (timedelta(hours=20), timedelta(hours=3))),
-    "es": ("Diario del Golfo Norte", (timedelta(hours=5),)),
+    language: (partner["partner"], tuple(timedelta(hours=hours) for hours in partner["visits_hours_ago"]))
+    for language, partner in read("partners.toml").items()
 }
 
 # Demo staff accounts and their roles (articles/roles.py): the editor also follows donations and reader
@@ -183,6 +184,7 @@ class DemoSeeder:
                     "description": description,
                     "description_es": description_es,
                     "order": order,
+                    "minimum_words": reference.MINIMUM_WORDS[slug],
                 }
                 for order, (slug, name, name_es, description, description_es) in enumerate(reference.SECTIONS)
             ],
@@ -294,8 +296,8 @@ class DemoSeeder:
 
     def seed_pictures(self, pool):
         """The lead images and the author portraits."""
-        credit = f"Illustration: {self.newsroom} design desk"
-        credit_es = f"Ilustración: mesa de diseño de {self.newsroom}"
+        credit = pictures.CREDIT["en"].format(newsroom=self.newsroom)
+        credit_es = pictures.CREDIT["es"].format(newsroom=self.newsroom)
         wanted = [
             (
                 f"demo-{picture.key}",
@@ -311,14 +313,14 @@ class DemoSeeder:
             )
             for picture in pictures.PICTURES
         ]
-        palettes = (pictures.DUSK, pictures.SEA, pictures.CLAY, pictures.JUNGLE, pictures.SAND, pictures.SLATE)
+        palettes = pictures.PORTRAIT_PALETTES
         people = [person for person in reference.AUTHORS if person.photo]
         wanted += [
             (
                 f"demo-author-{person.slug}",
                 {
-                    "alt_text": f"Illustrated portrait standing in for a photo of {person.name}",
-                    "alt_text_es": f"Retrato ilustrado en lugar de una foto de {person.name}",
+                    "alt_text": pictures.PORTRAIT_ALT["en"].format(name=person.name),
+                    "alt_text_es": pictures.PORTRAIT_ALT["es"].format(name=person.name),
                     "caption": "",
                     "caption_es": "",
                     "credit": credit,
@@ -613,7 +615,7 @@ class DemoSeeder:
             )
 
     def seed_untranslated(self):
-        """The English briefs nobody has translated yet (articles/demo/translations.py), recent and live."""
+        """The English briefs nobody has translated yet (articles/demo/content/untranslated/), recent and live."""
         refs = self.refs
         stored = Article.objects.in_bulk([brief.slug for brief in translations.UNTRANSLATED], field_name="slug")
         for brief in translations.UNTRANSLATED:

@@ -1,7 +1,8 @@
 """Story templates and the stories made from them.
 
 A template is one kind of news event written once in English and once in Spanish, with slots that each
-story fills in. The demo's own 100 stories come from a fixed plan (articles/demo/plan.py);
+story fills in; each is a file in articles/demo/content/stories/ (docs/demo.md). The demo's own 100
+stories come from a fixed plan (articles/demo/plan.py);
 `synthetic_stories()` makes as many more as a large data set needs, each a new combination of the same
 templates, so that even a hundred thousand articles read like news.
 
@@ -77,6 +78,62 @@ class Template:
     # A fixed byline (author slugs), instead of reporters picked by the story's region.
     authors: tuple = ()
     republishable: bool = True
+
+
+TEMPLATE_FIELDS = {
+    "section",
+    "topics",
+    "countries",
+    "partners",
+    "figures",
+    "min_body",
+    "copies",
+    "authors",
+    "republishable",
+    "en",
+    "es",
+}
+TEXT_FIELDS = {"titles", "dek", "body", "analysis", "seo_title"}
+
+
+def template_from_content(key, content):
+    """The template written in a file of articles/demo/content/stories/, whose name gives its `key`."""
+    unknown = set(content) - TEMPLATE_FIELDS
+    for language in ("en", "es"):
+        unknown |= {f"{language}.{name}" for name in set(content.get(language, {})) - TEXT_FIELDS}
+    if unknown:
+        raise ValueError(f"Story template {key}: unknown fields {', '.join(sorted(unknown))}.")
+    figures = {}
+    for name, spec in content.get("figures", {}).items():
+        if spec and isinstance(spec[0], dict):
+            figures[name] = [{slot: tuple(words) for slot, words in option.items()} for option in spec]
+        else:
+            figures[name] = tuple(spec)
+
+    def text(language):
+        version = content[language]
+        return Text(
+            titles=tuple(version["titles"]),
+            dek=version["dek"],
+            body=version["body"],
+            analysis=version.get("analysis", ""),
+            seo_title=version.get("seo_title", ""),
+        )
+
+    return Template(
+        key=key,
+        section=content["section"],
+        topics=tuple(content["topics"]),
+        countries=tuple(content["countries"]),
+        en=text("en"),
+        es=text("es"),
+        partners=tuple(content.get("partners", ())),
+        figures=figures,
+        min_body=content.get("min_body"),
+        copies=content.get("copies", 1),
+        authors=tuple(content.get("authors", ())),
+        republishable=content.get("republishable", True),
+    )
 
 
 def _block_html(block):
