@@ -1,4 +1,5 @@
-"""RSS feeds: the latest articles, and the latest of a tag, a country or an author, in the page's language.
+"""RSS feeds: the latest articles, and the latest of a section, a tag, a country or an author, in the page's
+language.
 
 Every URL handed to Feed is already absolute on settings.SITE_URL: Feed would otherwise build links on
 the request's host and scheme, which behind a proxy or a CDN are the internal ones.
@@ -15,7 +16,16 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
-from articles.models import ARTICLE_LOOKUPS, Article, ArticleAuthor, Author, Country, Series, with_published_articles
+from articles.models import (
+    ARTICLE_LOOKUPS,
+    Article,
+    ArticleAuthor,
+    Author,
+    Country,
+    Section,
+    Series,
+    with_published_articles,
+)
 from newsroom.site import absolute_url
 
 DUBLIN_CORE = "http://purl.org/dc/elements/1.1/"
@@ -103,7 +113,7 @@ class LatestArticlesFeed(Feed):
 
 
 class ArticleListFeed(LatestArticlesFeed):
-    """The latest published articles of one tag, country or author, in the language of the page."""
+    """The latest published articles of one section, tag, country or author, in the language of the page."""
 
     model = None
     # How an article is tied to the object, as a lookup (the same as the object's listing page).
@@ -135,6 +145,20 @@ class ArticleListFeed(LatestArticlesFeed):
 
     def feed_url(self, obj):
         return absolute_url(reverse(self.url_name, kwargs={"slug": obj.slug}))
+
+
+class SectionFeed(ArticleListFeed):
+    """A section's latest articles (/news/<section>/feed/): every section has one, like its page, and an
+    empty feed is valid RSS until the section publishes."""
+
+    model = Section
+    lookup = ARTICLE_LOOKUPS["section"]
+    url_name = "articles:section-feed"
+    listing_url_name = "articles:section-detail"
+    description_format = _("The latest articles from %(newsroom)s in %(name)s.")
+
+    def name(self, section):
+        return section.display_name
 
 
 class TagFeed(ArticleListFeed):

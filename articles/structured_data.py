@@ -2,10 +2,10 @@
 
 from django.conf import settings
 from django.templatetags.static import static
-from django.urls import reverse
 from django.utils import translation
 from django.utils.text import Truncator
 
+from articles import breadcrumbs as trail
 from newsroom.site import absolute_url
 
 LICENSE_URL = "https://creativecommons.org/licenses/by-nc/4.0/"
@@ -82,21 +82,27 @@ def news_article(article, *, translation_of=None):
     return data
 
 
-def breadcrumbs(article):
-    """Home › section › article, as a schema.org BreadcrumbList in the article's language."""
-    with translation.override(article.language):
-        home = absolute_url(reverse("articles:home"))
-        section = absolute_url(article.section.get_absolute_url())
-        section_name = article.section.display_name
-    trail = [(settings.NEWSROOM_NAME, home), (section_name, section), (article.title, None)]
+def breadcrumb_list(trail):
+    """A schema.org BreadcrumbList of `trail` (articles/breadcrumbs.py): the crumbs the page shows, with
+    absolute addresses; the last one, the page itself, without."""
     return {
         "@context": "https://schema.org",
         "@type": "BreadcrumbList",
         "itemListElement": [
-            {"@type": "ListItem", "position": position, "name": name, **({"item": url} if url else {})}
-            for position, (name, url) in enumerate(trail, start=1)
+            {
+                "@type": "ListItem",
+                "position": position,
+                "name": crumb.name,
+                **({"item": absolute_url(crumb.url)} if crumb.url else {}),
+            }
+            for position, crumb in enumerate(trail, start=1)
         ],
     }
+
+
+def breadcrumbs(article):
+    """Home › News › section › article, as a schema.org BreadcrumbList in the article's language."""
+    return breadcrumb_list(trail.for_article(article))
 
 
 def series_url(series, language):

@@ -10,7 +10,9 @@ app_name = "articles"
 urlpatterns = [
     path("", public_page(views.HomeView.as_view()), name="home"),
     path("feed/", public_page(feeds.LatestArticlesFeed()), name="feed"),
+    path("news/", public_page(views.NewsView.as_view(), query=["page"]), name="news"),
     path("news/<slug:slug>/", public_page(views.SectionDetailView.as_view(), query=["page"]), name="section-detail"),
+    path("news/<slug:slug>/feed/", public_page(feeds.SectionFeed()), name="section-feed"),
     path(
         "news/<slug:section>/<slug:slug>/",
         # ?helpful= shows the outcome of a vote sent without JavaScript.
@@ -30,12 +32,15 @@ urlpatterns = [
     path("preview/shared/<str:token>/", views.SharedPreviewView.as_view(), name="article-shared-preview"),
     # Embargoed articles for partner outlets: private, like previews.
     path("embargo/<str:token>/", views.PartnerPreviewView.as_view(), name="article-partner"),
+    path("tags/", public_page(views.TagIndexView.as_view(), query=["page"]), name="tag-list"),
     path("tags/<slug:slug>/", public_page(views.TagDetailView.as_view(), query=["page"]), name="tag-detail"),
     path("tags/<slug:slug>/feed/", public_page(feeds.TagFeed()), name="tag-feed"),
+    path("countries/", public_page(views.CountryIndexView.as_view()), name="country-list"),
     path(
         "countries/<slug:slug>/", public_page(views.CountryDetailView.as_view(), query=["page"]), name="country-detail"
     ),
     path("countries/<slug:slug>/feed/", public_page(feeds.CountryFeed()), name="country-feed"),
+    path("authors/", public_page(views.AuthorIndexView.as_view(), query=["page"]), name="author-list"),
     path("authors/<slug:slug>/", public_page(views.AuthorDetailView.as_view(), query=["page"]), name="author-detail"),
     path("authors/<slug:slug>/feed/", public_page(feeds.AuthorFeed()), name="author-feed"),
     path("corrections/", public_page(views.CorrectionListView.as_view(), query=["page"]), name="correction-list"),

@@ -91,6 +91,17 @@ def published_lookups(prefix=""):
     return {f"{prefix}status__in": PUBLIC_STATUSES, f"{prefix}publish_at__lte": timezone.now()}
 
 
+class JSONArrayAgg(models.Aggregate):
+    """The aggregated values as one JSON array: json_group_array() on SQLite, jsonb_agg() on PostgreSQL
+    (jsonb, which Django's JSONField reads back from the driver as text, as it does any jsonb)."""
+
+    function = "JSON_GROUP_ARRAY"
+    output_field = models.JSONField()
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        return super().as_sql(compiler, connection, function="JSONB_AGG", **extra_context)
+
+
 class ArticleQuerySet(models.QuerySet):
     def published(self):
         """What readers may see: published or embargoed, with the publish time reached.
@@ -145,6 +156,23 @@ class ArticleQuerySet(models.QuerySet):
             )[:1]
         )
         return self.annotate(translation_json=Subquery(other, output_field=models.JSONField()))
+
+    def with_countries(self):
+        """Each article with every country it is tied to, in the same query, as `countries_json` (a list of
+        {pk, slug, name, name_es}, in no particular order, or None for none): what the article page's kicker
+        shows, without a query of its own (articles.templatetags.newsroom.countries_shown)."""
+        countries = (
+            self.model.countries.through.objects.filter(article=OuterRef("pk"))
+            .order_by()
+            .values("article")
+            .annotate(
+                countries=JSONArrayAgg(
+                    JSONObject(pk="country__pk", slug="country__slug", name="country__name", name_es="country__name_es")
+                )
+            )
+            .values("countries")
+        )
+        return self.annotate(countries_json=Subquery(countries, output_field=models.JSONField()))
 
     def related_to(self, article, *, picks=(), limit=4):
         """Related content for `article`: the editors' picks first, then filled with the articles in its

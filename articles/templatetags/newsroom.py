@@ -12,10 +12,11 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
+from articles import breadcrumbs, structured_data
 from articles.blocks import load as load_blocks
 from articles.blocks import render as render_blocks
 from articles.blocks import render_plain as render_blocks_plain
-from articles.models import Article, Section
+from articles.models import Article, Country, Section
 from articles.sharing import share_links
 from newsroom import fragments
 from newsroom.site import absolute_url
@@ -223,3 +224,36 @@ def organization_news(context, exclude=None, count=3):
         )
 
     return mark_safe(fragments.cached(context.get("request"), "about", render, count, excluded or ""))  # noqa: S308 - our template's output
+
+
+@register.simple_tag
+def breadcrumb_trail(kind, obj=None):
+    """The page's trail from the home page (articles/breadcrumbs.py): `kind` "article" with the article, a
+    listing's kind ("section", "tag", "country", "author") with its object, or an index's kind alone."""
+    if kind == "article":
+        return breadcrumbs.for_article(obj)
+    if obj is None:
+        return breadcrumbs.for_index(kind)
+    return breadcrumbs.for_listing(kind, obj)
+
+
+@register.filter
+def breadcrumb_list(trail):
+    """`trail` as the schema.org BreadcrumbList that search engines read, for `json_ld`."""
+    return structured_data.breadcrumb_list(trail)
+
+
+@register.filter
+def countries_shown(article):
+    """Every country of `article`, its primary country first and the others by name in the page's language:
+    read with the article (ArticleQuerySet.with_countries()), or from its prefetched `countries`."""
+    if hasattr(article, "countries_json"):
+        countries = [Country(**fields) for fields in article.countries_json or ()]
+    else:
+        countries = list(article.countries.all())
+    others = sorted(
+        (country for country in countries if country.pk != article.primary_country_id),
+        key=lambda country: country.display_name,
+    )
+    primary = article.primary_country
+    return [primary, *others] if primary is not None else others

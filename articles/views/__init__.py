@@ -3,6 +3,7 @@ updates, series, corrections, search, and previews of what is not published yet.
 
 from articles.views.articles import ArticleDetailView
 from articles.views.corrections import CorrectionListView
+from articles.views.directories import AuthorIndexView, CountryIndexView, NewsView, TagIndexView
 from articles.views.home import HomeView
 from articles.views.listings import (
     ArticleListView,
@@ -29,6 +30,10 @@ __all__ = [
     "AuthorDetailView",
     "HomeView",
     "CorrectionListView",
+    "NewsView",
+    "TagIndexView",
+    "CountryIndexView",
+    "AuthorIndexView",
     "ArticleDetailView",
     "may_preview",
     "ArticlePreviewView",

@@ -29,7 +29,7 @@ class ArticleDetailView(DetailView):
 
     @staticmethod
     def page_queryset(articles):
-        """`articles` with everything the page shows fetched alongside: the article with its section, country,
+        """`articles` with everything the page shows fetched alongside: the article with its section, countries,
         label, lead image and translation in one query, then one query each for its bylines, tags,
         corrections and links (only to published articles). See docs/performance.md before adding to it."""
         links = (
@@ -41,6 +41,8 @@ class ArticleDetailView(DetailView):
         return (
             articles.for_page()
             .with_translation()
+            # Every country of the article is in its kicker, not only the primary one.
+            .with_countries()
             .select_related("series_part__series")
             .prefetch_related(
                 "tags",

@@ -202,9 +202,15 @@ class ArticlePageTests(TestCase):
         self.assertEqual(news["license"], "https://creativecommons.org/licenses/by-nc/4.0/")
         self.assertTrue(news["image"][0]["url"].startswith("http://127.0.0.1:8000/media/images/"))
         self.assertEqual(news["workTranslation"]["@id"], "http://127.0.0.1:8000/es/news/briefs/pandillas-buses/")
+        # Every crumb but the article itself leads to a page that exists: /news/ included.
         self.assertEqual(
-            [item["name"] for item in crumbs["itemListElement"]],
-            ["Newsroom", "Briefs", "Extortion rings move into bus routes"],
+            [(item["name"], item.get("item")) for item in crumbs["itemListElement"]],
+            [
+                ("Home", "http://127.0.0.1:8000/"),
+                ("News", "http://127.0.0.1:8000/news/"),
+                ("Briefs", "http://127.0.0.1:8000/news/briefs/"),
+                ("Extortion rings move into bus routes", None),
+            ],
         )
 
     def test_json_ld_cannot_be_broken_out_of(self):
@@ -410,7 +416,7 @@ class ArticlePageTests(TestCase):
     def test_query_count_does_not_grow_with_tags_authors_or_links(self):
         """Guards against per-item queries for bylines, tags, countries, links and related teasers.
 
-        The article with its section, country, label, image and translation; its bylines, tags, corrections
+        The article with its section, countries, label, image and translation; its bylines, tags, corrections
         and links; related content. The first page rendered after a change also reads the sections, the
         organization news and the live prompts for every later page (newsroom/fragments.py), and related
         content is read once per article and change."""
