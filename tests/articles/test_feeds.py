@@ -69,7 +69,13 @@ class FeedTestCase(TestCase):
         return [entry.title for entry in self.read(url).entries]
 
 
-ENGLISH_FEEDS = ["/feed/", "/tags/extortion/feed/", "/countries/guatemala/feed/", "/authors/ana-ruiz/feed/"]
+ENGLISH_FEEDS = [
+    "/feed/",
+    "/news/briefs/feed/",
+    "/tags/extortion/feed/",
+    "/countries/guatemala/feed/",
+    "/authors/ana-ruiz/feed/",
+]
 SPANISH_FEEDS = ["/es" + url for url in ENGLISH_FEEDS]
 
 
@@ -163,6 +169,28 @@ class ListingFeedTests(FeedTestCase):
         self.assertEqual(feed.feed.description, "The latest articles from Newsroom by Luis Pérez.")
         self.assertEqual([entry.title for entry in feed.entries], ["Extortion rings move into bus routes"])
 
+    def test_section_feed(self):
+        feed = self.read("/news/briefs/feed/")
+
+        self.assertEqual(feed.feed.title, "Newsroom – Briefs")
+        self.assertEqual(feed.feed.link, f"{SITE}/news/briefs/")
+        self.assertEqual(feed.feed.description, "The latest articles from Newsroom in Briefs.")
+        self.assertEqual([entry.title for entry in feed.entries], ["Extortion rings move into bus routes"])
+        self.assertEqual(feed.entries[0].link, f"{SITE}/news/briefs/extortion-bus-routes/")
+
+    def test_spanish_section_feed_has_the_spanish_name_and_articles(self):
+        feed = self.read("/es/news/briefs/feed/")
+
+        self.assertEqual(feed.feed.title, "Newsroom – Breves")
+        self.assertEqual(feed.feed.link, f"{SITE}/es/news/briefs/")
+        self.assertEqual([entry.title for entry in feed.entries], ["Las extorsiones llegan a los buses"])
+
+    def test_a_section_feed_has_only_its_sections_articles(self):
+        make_article(title="Analysis of the ports", section=make_section(name="Analysis", slug="analysis"))
+
+        self.assertEqual(self.titles("/news/analysis/feed/"), ["Analysis of the ports"])
+        self.assertNotIn("Analysis of the ports", self.titles("/news/briefs/feed/"))
+
     def test_only_the_objects_articles(self):
         make_article(title="About another tag", tags=["Cocaine"], authors=[make_author()])
 
@@ -172,7 +200,13 @@ class ListingFeedTests(FeedTestCase):
         self.assertNotIn("About another tag", self.titles("/countries/guatemala/feed/"))
 
     def test_unknown_objects_are_not_found(self):
-        for url in ["/tags/nope/feed/", "/countries/nope/feed/", "/authors/nope/feed/", "/es/tags/nope/feed/"]:
+        for url in [
+            "/news/nope/feed/",
+            "/tags/nope/feed/",
+            "/countries/nope/feed/",
+            "/authors/nope/feed/",
+            "/es/tags/nope/feed/",
+        ]:
             self.assertEqual(self.client.get(url).status_code, 404, url)
 
 

@@ -178,6 +178,73 @@ class ArticlePageTests(TestCase):
         self.assertContains(response, '<meta property="og:image:alt" content="A city bus at night">')
         self.assertContains(response, "Route 7")
 
+    def kicker_links(self, response):
+        kicker = re.search(r'<p class="kicker">(.*?)</p>', response.content.decode(), re.S)[1]
+        return re.findall(r'<a href="([^"]+)">([^<]+)</a>', kicker)
+
+    def test_kicker_shows_every_country_primary_first_then_by_name_and_the_section(self):
+        self.article.countries.add(
+            make_country(name="Mexico", name_es="México", slug="mexico", iso_code="MX"),
+            make_country(name="El Salvador", slug="el-salvador", iso_code="SV"),
+        )
+        self.assertEqual(
+            self.kicker_links(self.client.get(self.article.get_absolute_url())),
+            [
+                ("/countries/guatemala/", "Guatemala"),
+                ("/countries/el-salvador/", "El Salvador"),
+                ("/countries/mexico/", "Mexico"),
+                ("/news/briefs/", "Briefs"),
+            ],
+        )
+        spanish = make_article(section=self.section, language="es", primary_country=self.country)
+        spanish.countries.add(*self.article.countries.all())
+        self.assertEqual(
+            [name for _url, name in self.kicker_links(self.client.get(spanish.get_absolute_url()))],
+            ["Guatemala", "El Salvador", "México", "Breves"],
+        )
+
+    def test_kicker_without_countries_shows_the_section(self):
+        article = make_article(section=self.section)
+        self.assertEqual(self.kicker_links(self.client.get(article.get_absolute_url())), [("/news/briefs/", "Briefs")])
+
+    def test_reading_time_counts_the_body_and_the_analysis(self):
+        words = " ".join(["word"] * 500)
+        article = make_article(section=self.section, body=f"<p>{words}</p>", analysis=f"<p>{words}</p>")
+        # 1,000 words at 230 a minute.
+        self.assertContains(self.client.get(article.get_absolute_url()), '<span class="reading-time">5 min read</span>')
+        spanish = make_article(section=self.section, language="es", body=f"<p>{words}</p>")
+        self.assertContains(
+            self.client.get(spanish.get_absolute_url()), '<span class="reading-time">3 min de lectura</span>'
+        )
+        self.assertContains(self.client.get(self.article.get_absolute_url()), "1 min read")
+
+    def test_print_shows_where_the_article_lives_online(self):
+        response = self.client.get(self.article.get_absolute_url())
+        self.assertContains(
+            response,
+            '<p class="print-address">Read online at http://127.0.0.1:8000/news/briefs/extortion-bus-routes/</p>',
+            html=True,
+        )
+
+    def test_breadcrumb_shows_the_trail_of_the_json_ld(self):
+        response = self.client.get(self.article.get_absolute_url())
+        self.assertContains(
+            response,
+            """<nav class="breadcrumbs" aria-label="Breadcrumb"><ol>
+              <li><a href="/">Home</a></li><li><a href="/news/">News</a></li><li><a href="/news/briefs/">Briefs</a></li>
+              <li><span aria-current="page">Extortion rings move into bus routes</span></li></ol></nav>""",
+            html=True,
+        )
+
+    def test_every_image_has_its_size_so_nothing_shifts(self):
+        related = make_article(section=self.section, tags=["extortion"], lead_image=make_image())
+        for url in [self.article.get_absolute_url(), related.get_absolute_url(), "/", "/news/", "/news/briefs/"]:
+            images = re.findall(r"<img\b[^>]*>", self.client.get(url).content.decode())
+            self.assertTrue(images, url)
+            for image in images:
+                self.assertRegex(image, r'width="[1-9]\d*"', url)
+                self.assertRegex(image, r'height="[1-9]\d*"', url)
+
     def structured_data(self, response):
         """The JSON-LD blocks of a page, parsed."""
         blocks = re.findall(r'<script type="application/ld\+json">(.*?)</script>', response.content.decode(), re.S)
