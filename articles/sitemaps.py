@@ -43,14 +43,15 @@ class SiteSitemap(Sitemap):
 
 
 class HomeSitemap(SiteSitemap):
-    """The home page in each language."""
+    """The home page and the ways into the archive (every article at /news/, the indexes of topics,
+    countries and authors) in each language."""
 
     i18n = True
     alternates = True
     changefreq = "hourly"
 
     def items(self):
-        return ["articles:home"]
+        return ["articles:home", "articles:news", "articles:tag-list", "articles:country-list", "articles:author-list"]
 
     def location(self, url_name):
         return reverse(url_name)

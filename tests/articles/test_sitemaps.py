@@ -127,10 +127,11 @@ class ArticleSitemapTests(SitemapTestCase):
 
 
 class ListingSitemapTests(SitemapTestCase):
-    def test_home_pages_in_both_languages(self):
+    def test_home_and_index_pages_in_both_languages(self):
         urls = self.urls("/sitemap-home.xml")
 
-        self.assertEqual(set(urls), {f"{SITE}/", f"{SITE}/es/"})
+        paths = ["/", "/news/", "/tags/", "/countries/", "/authors/"]
+        self.assertEqual(set(urls), {f"{SITE}{prefix}{path}" for prefix in ["", "/es"] for path in paths})
         alternates = {link.get("hreflang"): link.get("href") for link in urls[f"{SITE}/"].findall("xhtml:link", NS)}
         self.assertEqual(alternates, {"en": f"{SITE}/", "es": f"{SITE}/es/"})
 
