@@ -26,6 +26,7 @@ INDEXES = {
     "tag": ("articles:tag-list", lambda: gettext("Topics")),
     "country": ("articles:country-list", lambda: gettext("Countries")),
     "author": ("articles:author-list", lambda: gettext("Authors")),
+    "series": ("articles:series-list", lambda: gettext("Series")),
 }
 
 
@@ -50,11 +51,17 @@ def for_article(article):
 
 
 def for_listing(kind, obj):
-    """Home › the index of `kind` › `obj`, for the listing of a section, tag, country or author."""
-    name = obj.display_name if kind in ("section", "country") else obj.name
+    """Home › the index of `kind` › `obj`, for the listing of a section, tag, country or author, or a series'
+    page."""
+    if kind in ("section", "country"):
+        name = obj.display_name
+    elif kind == "series":
+        name = obj.display_title
+    else:
+        name = obj.name
     return [_home(), _index(kind), Crumb(name)]
 
 
 def for_index(kind):
-    """Home › the index page of `kind` (/news/ for sections, /tags/, /countries/, /authors/)."""
+    """Home › the index page of `kind` (/news/ for sections, /tags/, /countries/, /authors/, /series/)."""
     return [_home(), _index(kind, current=True)]

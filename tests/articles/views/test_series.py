@@ -144,8 +144,32 @@ class SeriesPageTests(SeriesTestCase):
         cache.clear()
         self.assertContains(self.client.get(self.url), "Corridor part 4")
 
+    def test_breadcrumb_leads_to_the_series_index_as_its_json_ld_says(self):
+        response = self.client.get(self.url)
+        self.assertContains(
+            response,
+            """<nav class="breadcrumbs" aria-label="Breadcrumb"><ol><li><a href="/">Home</a></li>
+            <li><a href="/series/">Series</a></li>
+            <li><span aria-current="page">The Cocaine Corridor</span></li></ol></nav>""",
+            html=True,
+        )
+        [_series, crumbs] = json_ld(response)
+        self.assertEqual(
+            [(item["name"], item.get("item")) for item in crumbs["itemListElement"]],
+            [
+                ("Home", f"{SITE}/"),
+                ("Series", f"{SITE}/series/"),
+                ("The Cocaine Corridor", None),
+            ],
+        )
+        spanish = self.client.get("/es/series/cocaine-corridor/")
+        self.assertEqual(
+            [item["name"] for item in json_ld(spanish)[1]["itemListElement"]],
+            ["Inicio", "Series", "El corredor de la cocaína"],
+        )
+
     def test_json_ld_is_a_creative_work_series_of_the_published_parts(self):
-        [data] = json_ld(self.client.get(self.url))
+        [data, _breadcrumbs] = json_ld(self.client.get(self.url))
 
         self.assertEqual(data["@type"], "CreativeWorkSeries")
         self.assertEqual(data["url"], f"{SITE}/series/cocaine-corridor/")
