@@ -8,7 +8,7 @@ from django.core.cache import cache
 from django.test import TestCase, override_settings
 from django.utils import timezone
 
-from articles.models import Country
+from articles.models import Article, Country
 from articles.views.directories import initial
 from tests.factories import (
     CONTENT_VERSION_QUERIES,
@@ -252,6 +252,14 @@ class AuthorIndexTests(TestCase):
         self.assertContains(response, "Investigator")
         self.assertNotContains(response, "Carla Draft")
         self.assertNotContains(response, "Marta Sosa")
+
+    def test_the_cached_index_changes_when_a_new_author_publishes(self):
+        self.assertNotContains(self.client.get("/authors/"), "Nadia Quispe")
+        article = make_article(authors=[make_author(name="Nadia Quispe", slug="nadia-quispe")], published=False)
+        self.assertNotContains(self.client.get("/authors/"), "Nadia Quispe")
+        article.status, article.publish_at = Article.Status.PUBLISHED, timezone.now() - timedelta(minutes=1)
+        article.save()
+        self.assertContains(self.client.get("/authors/"), "Nadia Quispe")
 
     def test_photos_have_their_size_so_nothing_shifts(self):
         response = self.client.get("/authors/")
