@@ -239,6 +239,7 @@ DARK_PAGES = [
     "/newsletter/",
     "/es/",
     "/es/news/",
+    "/no-such-page/",
 ]
 
 
@@ -247,7 +248,8 @@ def test_dark_mode_follows_the_system_and_keeps_every_text_readable(browser, liv
     context = browser.new_context(viewport=viewport, color_scheme="dark", locale="en-US")
     page = context.new_page()
     try:
-        for path in [*DARK_PAGES, newsroom["english"].get_absolute_url(), newsroom["spanish"].get_absolute_url()]:
+        articles = [newsroom["english"].get_absolute_url(), newsroom["spanish"].get_absolute_url()]
+        for path in [*DARK_PAGES, *articles, f"/comments/?article={newsroom['english'].pk}", "/series/"]:
             page.goto(live_server.url + path)
             # Dark paper under light ink, not the light theme's white.
             background = page.evaluate("getComputedStyle(document.body).backgroundColor")
