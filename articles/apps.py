@@ -32,6 +32,8 @@ class ArticlesConfig(AppConfig):
             models.Series,
             models.SeriesPart,
             models.LiveUpdate,
+            models.SiteIdentity,
+            models.Page,
         )
 
 

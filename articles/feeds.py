@@ -6,8 +6,8 @@ the request's host and scheme, which behind a proxy or a CDN are the internal on
 """
 
 import mimetypes
+from contextvars import ContextVar
 
-from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.db.models import Prefetch
 from django.urls import reverse
@@ -16,12 +16,14 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
+from articles.identity import site_identity
 from articles.models import (
     ARTICLE_LOOKUPS,
     Article,
     ArticleAuthor,
     Author,
     Country,
+    Licence,
     Section,
     Series,
     with_published_articles,
@@ -29,6 +31,7 @@ from articles.models import (
 from newsroom.site import absolute_url
 
 DUBLIN_CORE = "http://purl.org/dc/elements/1.1/"
+_identity = ContextVar("feed_identity")
 
 
 class BylineRssFeed(feedgenerator.Rss201rev2Feed):
@@ -68,12 +71,29 @@ class LatestArticlesFeed(Feed):
     def name(self, obj):
         return ""
 
+    def get_feed(self, obj, request):
+        # The newsroom's identity for the channel's title, description and copyright: read once per content
+        # version (articles/identity.py) and held for this feed only (a Feed instance serves every request).
+        token = _identity.set(site_identity(request))
+        try:
+            return super().get_feed(obj, request)
+        finally:
+            _identity.reset(token)
+
     def title(self, obj):
-        name = self.name(obj)
-        return f"{settings.NEWSROOM_NAME} – {name}" if name else settings.NEWSROOM_NAME
+        name, newsroom = self.name(obj), _identity.get().display_name
+        return f"{newsroom} – {name}" if name else newsroom
 
     def description(self, obj):
-        return self.description_format % {"newsroom": settings.NEWSROOM_NAME, "name": self.name(obj)}
+        return self.description_format % {"newsroom": _identity.get().display_name, "name": self.name(obj)}
+
+    def feed_copyright(self, obj):
+        """The licence the newsroom publishes under, as readers of the site see it in the footer."""
+        identity = _identity.get()
+        licence = identity.licence_choice
+        if licence == Licence.ALL_RIGHTS_RESERVED:
+            return _("© %(newsroom)s. All rights reserved.") % {"newsroom": identity.display_name}
+        return f"{licence.short_name}: {identity.licence_url(get_language())}"
 
     def link(self, obj):
         return absolute_url(reverse("articles:home"))

@@ -52,6 +52,9 @@ ROLES = {
                 # Series are packaged by editors: which published work belongs together, in what order.
                 "series",
                 "seriespart",
+                # The newsroom's own pages and its identity (name, logo, colours, contact, licence).
+                "page",
+                "siteidentity",
             ]
             for action in ("add", "change", "delete", "view")
         ),

@@ -12,11 +12,12 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.contrib.sitemaps import views as sitemap_views
-from django.db.models import Max, OuterRef, Subquery
+from django.db.models import Exists, Max, OuterRef, Subquery
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.functional import cached_property
 
-from articles.models import ARTICLE_LOOKUPS, Article, SeriesPart, TagLanguage, other_language
+from articles.models import ARTICLE_LOOKUPS, Article, Page, SeriesPart, TagLanguage, other_language
 
 
 def _site_url():
@@ -255,6 +256,36 @@ class SeriesSitemap(ListingSitemap):
         return super().location(item)
 
 
+class PageSitemap(SiteSitemap):
+    """The newsroom's own pages (about, policies…), each in the languages it is published in, the other
+    language as an hreflang alternate: one query, without the pages' texts."""
+
+    i18n = True
+    alternates = True
+
+    @cached_property
+    def pages(self):
+        spanish = Page.objects.published("es").filter(pk=OuterRef("pk"))
+        pages = Page.objects.published("en").for_menus().annotate(in_spanish=Exists(spanish)).order_by("pk")
+        return [(page, ("en", "es") if page.in_spanish else ("en",)) for page in pages]
+
+    def items(self):
+        # Read once per sitemap: the index asks for the pages to count them and for their latest change.
+        return self.pages
+
+    def get_languages_for_item(self, item):
+        return list(item[1])
+
+    def location(self, item):
+        return item[0].get_absolute_url()
+
+    def lastmod(self, item):
+        return item[0].updated_at
+
+    def get_latest_lastmod(self):
+        return max((page.updated_at for page, _languages in self.pages), default=None)
+
+
 SITEMAPS = {
     "home": HomeSitemap,
     "articles": ArticleSitemap,
@@ -263,6 +294,7 @@ SITEMAPS = {
     "countries": CountrySitemap,
     "authors": AuthorSitemap,
     "series": SeriesSitemap,
+    "pages": PageSitemap,
 }
 
 

@@ -1,14 +1,12 @@
 """schema.org data for article pages, emitted as JSON-LD for search engines and news aggregators."""
 
-from django.conf import settings
 from django.templatetags.static import static
+from django.urls import reverse
 from django.utils import translation
 from django.utils.text import Truncator
 
 from articles import breadcrumbs as trail
 from newsroom.site import absolute_url
-
-LICENSE_URL = "https://creativecommons.org/licenses/by-nc/4.0/"
 
 
 def last_modified(article):
@@ -17,18 +15,56 @@ def last_modified(article):
     return max([article.publish_at, *corrections])
 
 
-def publisher():
+def _logo(identity):
+    if identity.logo:
+        return {
+            "@type": "ImageObject",
+            "url": absolute_url(identity.logo.url),
+            "width": identity.logo_width,
+            "height": identity.logo_height,
+        }
+    return {"@type": "ImageObject", "url": absolute_url(static("img/logo.png"))}
+
+
+def publisher(identity):
+    """The newsroom as the publisher of a page, from its identity (articles/identity.py)."""
     return {
         "@type": "NewsMediaOrganization",
-        "name": settings.NEWSROOM_NAME,
-        "url": absolute_url("/"),
-        "logo": {"@type": "ImageObject", "url": absolute_url(static("img/logo.png"))},
+        "name": identity.display_name,
+        "url": absolute_url(reverse("articles:home")),
+        "logo": _logo(identity),
     }
 
 
-def news_article(article, *, translation_of=None):
-    """A schema.org NewsArticle for `article` (its corrections and bylines prefetched); `translation_of`
-    is its published translation, if any, fetched with the page."""
+def news_media_organization(identity, policies):
+    """The newsroom as a schema.org NewsMediaOrganization, for the home page: its identity with the contact
+    details and social accounts editors set, and `policies` ({property: path}: the ethics, corrections and
+    funding policies, the masthead and the feedback page, from the pages published in this language)."""
+    url = absolute_url(reverse("articles:home"))
+    data = {
+        "@context": "https://schema.org",
+        "@type": "NewsMediaOrganization",
+        "@id": f"{url}#organization",
+        **publisher(identity),
+    }
+    optional = {
+        "legalName": identity.legal_name,
+        "description": identity.display_tagline,
+        "email": identity.contact_email,
+        "telephone": identity.phone,
+        "address": " ".join(identity.postal_address.split()),
+        "foundingDate": str(identity.founded) if identity.founded else "",
+        "sameAs": [url for _network, url in identity.social_accounts],
+    }
+    data.update({name: value for name, value in optional.items() if value})
+    for name, path in sorted(policies.items()):
+        data[name] = absolute_url(path)
+    return data
+
+
+def news_article(article, *, identity, translation_of=None):
+    """A schema.org NewsArticle for `article` (its corrections and bylines prefetched), published by the
+    newsroom of `identity`; `translation_of` is its published translation, if any, fetched with the page."""
     url = absolute_url(article.get_absolute_url())
     data = {
         "@context": "https://schema.org",
@@ -46,12 +82,12 @@ def news_article(article, *, translation_of=None):
             {"@type": "Person", "name": author.name, "url": absolute_url(author.get_absolute_url())}
             for author in article.byline_authors
         ],
-        "publisher": publisher(),
+        "publisher": publisher(identity),
         "keywords": [tag.name for tag in article.tags.all()],
         "isAccessibleForFree": True,
     }
-    if article.republishable:
-        data["license"] = LICENSE_URL
+    if article.republishable and identity.licence_url():
+        data["license"] = identity.licence_url()
     if article.lead_image:
         # In the page's language: the Spanish caption and credit on a Spanish article; then the wide card
         # cropped around its focal point.
@@ -110,7 +146,7 @@ def series_url(series, language):
         return absolute_url(series.get_absolute_url())
 
 
-def creative_work_series(series, parts, *, language):
+def creative_work_series(series, parts, *, language, identity):
     """A schema.org CreativeWorkSeries for a series page: its published `parts` in `language`, in order."""
     url = series_url(series, language)
     with translation.override(language):
@@ -123,7 +159,7 @@ def creative_work_series(series, parts, *, language):
         "name": name,
         "description": description,
         "inLanguage": language,
-        "publisher": publisher(),
+        "publisher": publisher(identity),
         "hasPart": [
             {
                 "@type": "NewsArticle",
@@ -150,9 +186,9 @@ def part_of_series(series, *, language):
     return {"@type": "CreativeWorkSeries", "@id": series_url(series, language), "name": name}
 
 
-def live_blog_posting(article, updates, *, translation_of=None):
+def live_blog_posting(article, updates, *, identity, translation_of=None):
     """A schema.org LiveBlogPosting for a live story, its `updates` (newest first) as liveBlogUpdate entries."""
-    data = news_article(article, translation_of=translation_of)
+    data = news_article(article, identity=identity, translation_of=translation_of)
     url = data["url"]
     data["@type"] = "LiveBlogPosting"
     data["coverageStartTime"] = article.live_started_at.isoformat()
@@ -180,7 +216,7 @@ def live_blog_posting(article, updates, *, translation_of=None):
                     }
                 }
                 if update.author
-                else {"author": {"@type": "Organization", "name": settings.NEWSROOM_NAME}}
+                else {"author": {"@type": "Organization", "name": data["publisher"]["name"]}}
             ),
         }
         for update in updates

@@ -6,6 +6,7 @@ from django.urls import include, path
 from django.views.generic import TemplateView
 
 from articles import sitemaps
+from articles import views as article_views
 from donations import urls as donation_urls
 from newsroom import views
 from newsroom.pagecache import public_page
@@ -31,6 +32,8 @@ urlpatterns = [
         {"sitemaps": {"news": sitemaps.NewsSitemap}, "template_name": "news_sitemap.xml"},
         name="news-sitemap",
     ),
+    # The newsroom's colours (set in the admin), one stylesheet for both languages.
+    path("identity.css", public_page(article_views.identity_stylesheet), name="identity-css"),
     path(
         "robots.txt",
         public_page(TemplateView.as_view(template_name="robots.txt", content_type="text/plain; charset=utf-8")),
@@ -45,6 +48,8 @@ urlpatterns += i18n_patterns(
     path("", include("articles.urls")),
     path("", include("donations.urls")),
     path("", include("donations.newsletters.urls")),
+    # Last: the newsroom's own pages take the addresses at the top of the site that nothing else uses.
+    path("", include("articles.page_urls")),
     prefix_default_language=False,
 )
 

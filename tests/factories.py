@@ -90,6 +90,12 @@ CONTENT_VERSION_QUERIES = 1
 # Every reader page built on base.html reads the live prompts once (donations/prompts/selection.py): the
 # site-wide banner, and on articles the in-article and end-of-article prompts, all from that one query.
 PROMPTS_QUERY = 1
+# Feeds and reader pages read the newsroom's identity (name, logo, licence) once per content version
+# (articles/identity.py): one query on their first render.
+IDENTITY_QUERY = 1
+# Every reader page built on base.html reads the identity (header, title, footer) and the newsroom's published
+# pages (footer), each once per content version: two queries on a page's first render.
+SITE_CHROME_QUERIES = IDENTITY_QUERY + 1
 
 
 def assert_cacheable_for_anyone(response):

@@ -1,6 +1,6 @@
 """The desk's admin, one module per concept: articles with the parts edited on their page, the taxonomy,
 people, the image library, series, live updates, preview and partner links, old addresses, and the
-translation desk's tools (translations.py).
+translation desk's tools (translations.py), and the newsroom's identity and own pages (site.py, pages.py).
 
 Importing this package registers every model's admin. The branding of the whole admin site is set here,
 with the admin of the main content app.
@@ -17,10 +17,12 @@ from articles.admin import (  # noqa: F401 - each module registers its models' a
     articles,
     live,
     media,
+    pages,
     people,
     previews,
     redirects,
     series,
+    site,
     taxonomy,
     translations,
 )

@@ -2,7 +2,8 @@
 
 Layering, each module importing only those before it: languages; taxonomy, media, people, redirects;
 search, queries; articles (the Article model); then what hangs off an article: listings, previews, links,
-corrections, series, live, and the content version that caches follow.
+corrections, series, live, and the content version that caches follow. The newsroom's identity (site)
+and its own pages (pages) stand apart, using only languages and the sanitizer.
 """
 
 from articles.models.articles import (
@@ -20,6 +21,7 @@ from articles.models.links import ArticleLink
 from articles.models.listings import ARTICLE_LOOKUPS, with_languages, with_published_articles
 from articles.models.live import LiveUpdate
 from articles.models.media import Image
+from articles.models.pages import Page, PageQuerySet
 from articles.models.people import ArticleAuthor, Author
 from articles.models.previews import (
     PartnerAccess,
@@ -53,6 +55,7 @@ from articles.models.search import (
     clean_search_query,
 )
 from articles.models.series import Series, SeriesPart, SeriesQuerySet
+from articles.models.site import Licence, SiteIdentity, SocialNetwork, contrast_ratio
 from articles.models.taxonomy import Country, Section, TaggedArticle, TagLanguage, tag_counterparts
 from articles.models.versions import ContentVersion
 
@@ -111,4 +114,10 @@ __all__ = [
     "SeriesPart",
     "LiveUpdate",
     "ContentVersion",
+    "SiteIdentity",
+    "Licence",
+    "SocialNetwork",
+    "contrast_ratio",
+    "Page",
+    "PageQuerySet",
 ]

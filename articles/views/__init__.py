@@ -1,5 +1,6 @@
 """The reader site's pages, one module per page or family of pages: home, listings, the article, live
-updates, series, corrections, search, and previews of what is not published yet."""
+updates, series, corrections, search, previews of what is not published yet, and the newsroom's own
+pages and colours."""
 
 from articles.views.articles import ArticleDetailView
 from articles.views.corrections import CorrectionListView
@@ -14,11 +15,15 @@ from articles.views.listings import (
     published_articles,
 )
 from articles.views.live import live_updates_fragment
+from articles.views.pages import PageDetailView
 from articles.views.previews import ArticlePreviewView, PartnerPreviewView, SharedPreviewView, may_preview
 from articles.views.search import SearchView
 from articles.views.series import SeriesDetailView, SeriesListView
+from articles.views.site import identity_stylesheet
 
 __all__ = [
+    "PageDetailView",
+    "identity_stylesheet",
     "live_updates_fragment",
     "SeriesDetailView",
     "SeriesListView",

@@ -8,6 +8,7 @@ from django.utils.functional import SimpleLazyObject
 from django.views.generic import DetailView
 
 from articles import blocks, structured_data
+from articles.identity import site_identity
 from articles.models import (
     Article,
     ArticleLink,
@@ -83,10 +84,11 @@ class ArticleDetailView(DetailView):
         translation = TranslationLink.from_json(article.translation_json) if article.translation_json else None
         # A live story's updates (one query) and a series part's neighbours (one query); neither for others.
         live = live_updates(article)
+        identity = site_identity(self.request)
         if live is not None:
-            data = structured_data.live_blog_posting(article, live.all, translation_of=translation)
+            data = structured_data.live_blog_posting(article, live.all, identity=identity, translation_of=translation)
         else:
-            data = structured_data.news_article(article, translation_of=translation)
+            data = structured_data.news_article(article, identity=identity, translation_of=translation)
         in_series = series_navigation(article)
         if in_series is not None:
             data["isPartOf"] = structured_data.part_of_series(in_series.series, language=article.language)

@@ -12,6 +12,7 @@ from django.utils.translation import get_language
 from django.views.generic import DetailView, ListView
 
 from articles import structured_data
+from articles.identity import site_identity
 from articles.models import Article, Series
 
 # The parts of a series in reading order (ties, such as two parts left at the same position, by date).
@@ -64,7 +65,9 @@ class SeriesDetailView(DetailView):
             total_parts=series.total_parts(len(here)),
             ongoing=series.is_ongoing(len(here)),
             languages=[code for code, _name in settings.LANGUAGES if code in found],
-            structured_data=structured_data.creative_work_series(series, here, language=language),
+            structured_data=structured_data.creative_work_series(
+                series, here, language=language, identity=site_identity(self.request)
+            ),
             **kwargs,
         )
 

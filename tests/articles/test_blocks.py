@@ -23,6 +23,7 @@ from articles.sanitizer import clean_html
 from tests.factories import (
     CONTENT_VERSION_QUERIES,
     PROMPTS_QUERY,
+    SITE_CHROME_QUERIES,
     image_file,
     make_article,
     make_image,
@@ -284,7 +285,7 @@ class ReaderPageTests(TestCase):
         first page after a change also reads the sections, the organization news and the prompts, which the
         next pages find in the fragment cache: newsroom/fragments.py.)"""
         plain = make_article(section=self.section)
-        with self.assertNumQueries(CONTENT_VERSION_QUERIES + PROMPTS_QUERY + 7):
+        with self.assertNumQueries(CONTENT_VERSION_QUERIES + SITE_CHROME_QUERIES + PROMPTS_QUERY + 7):
             self.client.get(plain.get_absolute_url())
         with self.assertNumQueries(CONTENT_VERSION_QUERIES + 7):
             self.client.get(self.article.get_absolute_url())
@@ -294,7 +295,7 @@ class ReaderPageTests(TestCase):
             f'<aside data-see-also="{make_article(section=self.section).pk}"></aside>' for _ in range(3)
         )
         self.article.save()
-        with self.assertNumQueries(CONTENT_VERSION_QUERIES + PROMPTS_QUERY + 9):
+        with self.assertNumQueries(CONTENT_VERSION_QUERIES + SITE_CHROME_QUERIES + PROMPTS_QUERY + 9):
             response = self.client.get(self.article.get_absolute_url())
         assert response.content.decode().count('class="body-figure"') == 5
 

@@ -8,7 +8,15 @@ from django.test import TestCase, override_settings
 from django.utils import timezone
 
 from articles.models import Article, Image
-from tests.factories import CONTENT_VERSION_QUERIES, make_article, make_author, make_country, make_image, make_section
+from tests.factories import (
+    CONTENT_VERSION_QUERIES,
+    IDENTITY_QUERY,
+    make_article,
+    make_author,
+    make_country,
+    make_image,
+    make_section,
+)
 
 SITE = "https://news.example.org"
 
@@ -261,22 +269,22 @@ class FeedQueryTests(TestCase):
         """Guards against a query per item for its section, image, bylines, authors or tags."""
         self.add_articles(2, tags=["one"], authors=[make_author()])
         with self.assertNumQueries(
-            CONTENT_VERSION_QUERIES + 3
+            CONTENT_VERSION_QUERIES + IDENTITY_QUERY + 3
         ):  # articles with section and image, bylines with authors, tags
             self.client.get("/feed/")
 
         self.add_articles(15, tags=["one", "two", "three"], authors=[make_author() for _ in range(3)])
-        with self.assertNumQueries(CONTENT_VERSION_QUERIES + 3):
+        with self.assertNumQueries(CONTENT_VERSION_QUERIES + IDENTITY_QUERY + 3):
             self.client.get("/feed/")
 
     def test_tag_feed_queries_do_not_grow_with_items_tags_or_authors(self):
         """Guards against a query per item for its section, image, bylines, authors or tags."""
         self.add_articles(2, tags=["one"], authors=[make_author()])
-        with self.assertNumQueries(CONTENT_VERSION_QUERIES + 4):  # the tag, then as the latest feed
+        with self.assertNumQueries(CONTENT_VERSION_QUERIES + IDENTITY_QUERY + 4):  # the tag, then as the latest feed
             self.client.get("/tags/one/feed/")
 
         self.add_articles(15, tags=["one", "two", "three"], authors=[make_author() for _ in range(3)])
-        with self.assertNumQueries(CONTENT_VERSION_QUERIES + 4):
+        with self.assertNumQueries(CONTENT_VERSION_QUERIES + IDENTITY_QUERY + 4):
             self.client.get("/tags/one/feed/")
 
 

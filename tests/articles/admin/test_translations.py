@@ -689,9 +689,9 @@ class BilingualTopicTests(DeskTestCase):
     def test_listing_queries_stay_as_pinned(self):
         """The switch and alternates come from the query that reads the tag: no query added."""
         from tests.articles.views.test_reader_pages import PROMPTS_QUERY
-        from tests.factories import CONTENT_VERSION_QUERIES
+        from tests.factories import CONTENT_VERSION_QUERIES, SITE_CHROME_QUERIES
 
-        with self.assertNumQueries(CONTENT_VERSION_QUERIES + PROMPTS_QUERY + 5):
+        with self.assertNumQueries(CONTENT_VERSION_QUERIES + SITE_CHROME_QUERIES + PROMPTS_QUERY + 5):
             self.client.get("/tags/extortion/")
 
 

@@ -15,6 +15,7 @@ from articles.models import Article, LiveUpdate
 from tests.factories import (
     CONTENT_VERSION_QUERIES,
     PROMPTS_QUERY,
+    SITE_CHROME_QUERIES,
     assert_cacheable_for_anyone,
     make_article,
     make_author,
@@ -162,14 +163,14 @@ class LivePageTests(LiveTestCase):
         ordinary article (ArticlePageTests pins that): its updates, with their authors."""
         # article (with its translation), bylines, tags, corrections, links, the updates, and on the first
         # render after a change the sections menu and organization news (related content: none to rank)
-        with self.assertNumQueries(CONTENT_VERSION_QUERIES + PROMPTS_QUERY + 8):
+        with self.assertNumQueries(CONTENT_VERSION_QUERIES + SITE_CHROME_QUERIES + PROMPTS_QUERY + 8):
             self.client.get(self.url)
         for number in range(10):
             LiveUpdate.objects.create(
                 article=self.article, body=f"<p>Update {number}.</p>", author=make_author(), pinned=number < 2
             )
         cache.clear()
-        with self.assertNumQueries(CONTENT_VERSION_QUERIES + PROMPTS_QUERY + 8):
+        with self.assertNumQueries(CONTENT_VERSION_QUERIES + SITE_CHROME_QUERIES + PROMPTS_QUERY + 8):
             response = self.client.get(self.url)
         self.assertEqual(len(update_ids(response.text)), 13)
 

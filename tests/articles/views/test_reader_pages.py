@@ -14,6 +14,7 @@ from articles.views import HomeView
 from tests.factories import (
     CONTENT_VERSION_QUERIES,
     PROMPTS_QUERY,
+    SITE_CHROME_QUERIES,
     assert_cacheable_for_anyone,
     make_article,
     make_author,
@@ -71,7 +72,7 @@ class HomePageTests(TestCase):
             make_article(section=section, authors=authors[:1], lead_image=make_image())
         for _ in range(2):
             # latest, their bylines, the newest of each section; first also sections and organization news
-            with self.assertNumQueries(CONTENT_VERSION_QUERIES + PROMPTS_QUERY + 5):
+            with self.assertNumQueries(CONTENT_VERSION_QUERIES + SITE_CHROME_QUERIES + PROMPTS_QUERY + 5):
                 self.client.get("/")
             with self.assertNumQueries(CONTENT_VERSION_QUERIES + 3):
                 self.client.get("/")
@@ -489,7 +490,7 @@ class ArticlePageTests(TestCase):
         content is read once per article and change."""
         pair_translations(article=self.article, translation=make_article(section=self.section, language="es"))
         url = self.article.get_absolute_url()
-        with self.assertNumQueries(CONTENT_VERSION_QUERIES + PROMPTS_QUERY + 8):
+        with self.assertNumQueries(CONTENT_VERSION_QUERIES + SITE_CHROME_QUERIES + PROMPTS_QUERY + 8):
             self.client.get(url)
         for number in range(5):
             self.article.tags.add(f"topic-{number}")
@@ -509,7 +510,7 @@ class ArticlePageTests(TestCase):
         with self.assertNumQueries(CONTENT_VERSION_QUERIES):
             self.client.get(url)
         cache.clear()
-        with self.assertNumQueries(CONTENT_VERSION_QUERIES + PROMPTS_QUERY + 8):
+        with self.assertNumQueries(CONTENT_VERSION_QUERIES + SITE_CHROME_QUERIES + PROMPTS_QUERY + 8):
             self.client.get(url)
         # Rendered anew with the fragments kept (a page for staff, or after the page cache lost it): at
         # most six queries, five once related content is known.
@@ -609,11 +610,11 @@ class ListingPageTests(TestCase):
     def test_query_count_does_not_grow_with_page_size(self):
         """Guards against one byline or label query per teaser on listings: the section, the count (capped),
         the articles and their bylines (and the sections menu and the prompts, once per change)."""
-        with self.assertNumQueries(CONTENT_VERSION_QUERIES + PROMPTS_QUERY + 5):
+        with self.assertNumQueries(CONTENT_VERSION_QUERIES + SITE_CHROME_QUERIES + PROMPTS_QUERY + 5):
             self.client.get("/news/briefs/")
         for _ in range(15):
             make_article(section=self.section, authors=[make_author(), make_author()], tags=["prisons"])
-        with self.assertNumQueries(CONTENT_VERSION_QUERIES + PROMPTS_QUERY + 5):
+        with self.assertNumQueries(CONTENT_VERSION_QUERIES + SITE_CHROME_QUERIES + PROMPTS_QUERY + 5):
             self.client.get("/news/briefs/")
         with self.assertNumQueries(CONTENT_VERSION_QUERIES + 4):
             self.client.get("/news/briefs/")

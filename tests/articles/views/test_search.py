@@ -16,6 +16,7 @@ from articles.search import highlight
 from tests.factories import (
     CONTENT_VERSION_QUERIES,
     PROMPTS_QUERY,
+    SITE_CHROME_QUERIES,
     assert_cacheable_for_anyone,
     make_article,
     make_author,
@@ -310,7 +311,7 @@ class SearchResultsTests(TestCase):
         authors = [make_author() for _ in range(3)]
         for _ in range(2):
             make_article(title="Ransom paid", section=self.briefs, countries=[self.mexico], authors=authors[:1])
-        with self.assertNumQueries(CONTENT_VERSION_QUERIES + PROMPTS_QUERY + 5):
+        with self.assertNumQueries(CONTENT_VERSION_QUERIES + SITE_CHROME_QUERIES + PROMPTS_QUERY + 5):
             self.client.get("/search/", {"q": "ransom", "country": "mexico"})
         with self.assertNumQueries(CONTENT_VERSION_QUERIES + 3):
             self.client.get("/search/", {"q": "ransom", "country": "mexico"})
@@ -323,7 +324,7 @@ class SearchResultsTests(TestCase):
                 tags=[f"topic-{number}"],
                 primary_country=self.mexico,
             )
-        with self.assertNumQueries(CONTENT_VERSION_QUERIES + PROMPTS_QUERY + 5):
+        with self.assertNumQueries(CONTENT_VERSION_QUERIES + SITE_CHROME_QUERIES + PROMPTS_QUERY + 5):
             self.client.get("/search/", {"q": "ransom", "country": "mexico"})
         with self.assertNumQueries(CONTENT_VERSION_QUERIES + 3):
             response = self.client.get("/search/", {"q": "ransom", "country": "mexico"})
@@ -334,7 +335,7 @@ class SearchResultsTests(TestCase):
         """The bare form fetches its choices and nothing else: no search runs without words."""
         make_article(title="Ransom paid")
         # The section and country choices and the prompts, once per change.
-        with self.assertNumQueries(CONTENT_VERSION_QUERIES + PROMPTS_QUERY + 2):
+        with self.assertNumQueries(CONTENT_VERSION_QUERIES + SITE_CHROME_QUERIES + PROMPTS_QUERY + 2):
             self.client.get("/search/")
         with self.assertNumQueries(CONTENT_VERSION_QUERIES):
             self.client.get("/search/")

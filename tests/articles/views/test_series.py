@@ -16,6 +16,7 @@ from articles.models import Article, Series, SeriesPart
 from tests.factories import (
     CONTENT_VERSION_QUERIES,
     PROMPTS_QUERY,
+    SITE_CHROME_QUERIES,
     assert_cacheable_for_anyone,
     make_article,
     make_author,
@@ -184,7 +185,7 @@ class SeriesPageTests(SeriesTestCase):
     def test_query_count_does_not_grow_with_parts(self):
         """Guards against a query per part for bylines, sections, images or part numbers."""
         # series, parts, their bylines, sections menu
-        with self.assertNumQueries(CONTENT_VERSION_QUERIES + PROMPTS_QUERY + 4):
+        with self.assertNumQueries(CONTENT_VERSION_QUERIES + SITE_CHROME_QUERIES + PROMPTS_QUERY + 4):
             self.client.get(self.url)
         for number in range(6, 12):
             add_parts(
@@ -193,7 +194,7 @@ class SeriesPageTests(SeriesTestCase):
                 start=number,
             )
         cache.clear()
-        with self.assertNumQueries(CONTENT_VERSION_QUERIES + PROMPTS_QUERY + 4):
+        with self.assertNumQueries(CONTENT_VERSION_QUERIES + SITE_CHROME_QUERIES + PROMPTS_QUERY + 4):
             response = self.client.get(self.url)
         self.assertEqual(len(response.context["parts"]), 9)
 
@@ -225,7 +226,7 @@ class SeriesIndexTests(SeriesTestCase):
     def test_query_count_does_not_grow_with_series(self):
         """Guards against a query per series for its parts, dates or image."""
         # count, series with their counts and latest dates, sections menu
-        with self.assertNumQueries(CONTENT_VERSION_QUERIES + PROMPTS_QUERY + 3):
+        with self.assertNumQueries(CONTENT_VERSION_QUERIES + SITE_CHROME_QUERIES + PROMPTS_QUERY + 3):
             self.client.get("/series/")
         for number in range(5):
             series = Series.objects.create(
@@ -233,7 +234,7 @@ class SeriesIndexTests(SeriesTestCase):
             )
             add_parts(series, make_article(section=self.section), make_article(section=self.section))
         cache.clear()
-        with self.assertNumQueries(CONTENT_VERSION_QUERIES + PROMPTS_QUERY + 3):
+        with self.assertNumQueries(CONTENT_VERSION_QUERIES + SITE_CHROME_QUERIES + PROMPTS_QUERY + 3):
             response = self.client.get("/series/")
         self.assertEqual(len(response.context["series_list"]), 6)
 
@@ -299,12 +300,12 @@ class PartPageTests(SeriesTestCase):
         url = self.parts[1].get_absolute_url()
         # article (with its series and translation), bylines, tags, corrections, links, the series' parts, and
         # on the first render after a change the sections menu and organization news (related: none to rank)
-        with self.assertNumQueries(CONTENT_VERSION_QUERIES + PROMPTS_QUERY + 8):
+        with self.assertNumQueries(CONTENT_VERSION_QUERIES + SITE_CHROME_QUERIES + PROMPTS_QUERY + 8):
             self.client.get(url)
         for number in range(6, 16):
             add_parts(self.series, make_article(section=self.section), start=number)
         cache.clear()
-        with self.assertNumQueries(CONTENT_VERSION_QUERIES + PROMPTS_QUERY + 8):
+        with self.assertNumQueries(CONTENT_VERSION_QUERIES + SITE_CHROME_QUERIES + PROMPTS_QUERY + 8):
             response = self.client.get(url)
         self.assertContains(response, "Part 2 of 13")
 

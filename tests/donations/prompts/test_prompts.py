@@ -16,7 +16,14 @@ from donations.models import Donation
 from donations.newsletters.models import NewsletterList, Subscription
 from donations.prompts.models import Prompt
 from tests.donations.conftest import donation_data
-from tests.factories import CONTENT_VERSION_QUERIES, PROMPTS_QUERY, make_article, make_section, make_user
+from tests.factories import (
+    CONTENT_VERSION_QUERIES,
+    PROMPTS_QUERY,
+    SITE_CHROME_QUERIES,
+    make_article,
+    make_section,
+    make_user,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -249,6 +256,6 @@ class PromptQueryTests(TestCase):
         cache.clear()
         # article (with its translation), bylines, tags, corrections, links, sections menu, organization news
         # (no tag or country: no related content to look up); and the prompts
-        with self.assertNumQueries(CONTENT_VERSION_QUERIES + PROMPTS_QUERY + 7):
+        with self.assertNumQueries(CONTENT_VERSION_QUERIES + SITE_CHROME_QUERIES + PROMPTS_QUERY + 7):
             response = self.client.get(article.get_absolute_url())
         self.assertEqual(response.content.decode().count('class="prompt '), 3)
