@@ -6,6 +6,7 @@ under the content version and the language, and shared by every page until an ed
 bumps the version. Outside a request (e-mails, commands) they are read from the database.
 """
 
+from django.conf import settings
 from django.utils.translation import get_language
 
 from articles.models import Page, SiteIdentity
@@ -37,3 +38,10 @@ def policy_links(request=None):
         for name in page.schema_properties():
             links[name] = page.get_absolute_url()
     return links
+
+
+def email_context():
+    """What every e-mail to readers, donors and staff signs with: the newsroom's name in the active language
+    (the recipient's), its identity (for the postal address) and the public origin. One query."""
+    identity = SiteIdentity.objects.current()
+    return {"NEWSROOM_NAME": identity.display_name, "IDENTITY": identity, "SITE_URL": settings.SITE_URL}

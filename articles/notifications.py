@@ -16,6 +16,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from articles.identity import email_context
 from newsroom.site import absolute_url
 
 logger = logging.getLogger(__name__)
@@ -74,7 +75,7 @@ def _message(article, transition, actor, recipient):
             "public_url": absolute_url(article.get_absolute_url()),
             "publish_at": timezone.localtime(article.publish_at) if article.publish_at else None,
             "TIME_ZONE": settings.TIME_ZONE,
-            "NEWSROOM_NAME": settings.NEWSROOM_NAME,
+            **email_context(),
         }
         subject = " ".join(render_to_string("articles/email/transition_subject.txt", context).split())
         body = render_to_string("articles/email/transition.txt", context)

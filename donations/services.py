@@ -8,13 +8,13 @@ import logging
 import uuid
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
+from articles.identity import email_context
 from donations import payments
 from donations.giving import services as giving_services
 from donations.models import Comment, Donation, HelpfulVote, PaymentEvent, Republication
@@ -215,7 +215,7 @@ def send_receipt(*, donation_pk):
     """Email the donor their receipt (or the confirmation of their pledge) in the language they gave in."""
     donation = Donation.objects.get(pk=donation_pk)
     with translation.override(donation.language):
-        context = {"donation": donation, "NEWSROOM_NAME": settings.NEWSROOM_NAME, "SITE_URL": settings.SITE_URL}
+        context = {"donation": donation, **email_context()}
         subject = " ".join(render_to_string("donations/email/receipt_subject.txt", context).split())
         body = render_to_string("donations/email/receipt.txt", context)
     send_mail(subject, body, None, [donation.email])

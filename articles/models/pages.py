@@ -1,6 +1,7 @@
 """Pages editors write in the admin: about, team, contact, privacy, the ethics and corrections policies,
 the republishing guidelines and any other page the newsroom needs, each in English and Spanish."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -11,6 +12,21 @@ from articles.models.languages import localized
 from articles.sanitizer import clean_html, plain_text
 
 PAGE_VIEW_NAME = "pages:page-detail"
+
+
+def _site_uses(slug):
+    """True when /<slug>/, or an address under it, is answered by anything but a page, or is a language's
+    prefix (/es/)."""
+    if slug in {code for code, _name in settings.LANGUAGES}:
+        return True
+    for path in (f"/{slug}/", f"/{slug}/a-page/", f"/{slug}/1/"):
+        try:
+            match = resolve(path)
+        except Resolver404:
+            continue
+        if match.view_name != PAGE_VIEW_NAME:
+            return True
+    return False
 
 
 class PageQuerySet(models.QuerySet):
@@ -117,19 +133,11 @@ class Page(models.Model):
         return reverse(PAGE_VIEW_NAME, kwargs={"slug": self.slug})
 
     def clean(self):
-        # Pages answer at the top of the site, after everything else: an address the site already uses
-        # (/news/, /donate/, /es/…) would never reach the page.
-        if self.slug:
-            try:
-                match = resolve(f"/{self.slug}/")
-            except Resolver404:
-                match = None
-            if match is None or match.view_name != PAGE_VIEW_NAME:
-                raise ValidationError(
-                    {"slug": _("The site already uses the address /%(slug)s/: choose another.")},
-                    code="reserved_slug",
-                    params={"slug": self.slug},
-                )
+        # Pages answer at the top of the site, after everything else: an address the site already uses,
+        # itself (/donate/, /es/) or as the start of others (/news/…, /tags/…), is not a page's to take.
+        if self.slug and _site_uses(self.slug):
+            message = _("The site already uses the address /%(slug)s/: choose another.")
+            raise ValidationError({"slug": ValidationError(message, code="reserved_slug", params={"slug": self.slug})})
 
     @property
     def display_title(self):

@@ -26,6 +26,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 
+from articles.identity import email_context
 from donations import payments, services
 from donations.forms import format_amount
 from donations.giving.models import AnnualReceipt, DonationChange, MonthlyGift, MonthlyPayment
@@ -296,7 +297,7 @@ def _payment_label(payment):
 
 def _mail(template, context, *, to, language):
     with translation.override(language):
-        context = {"NEWSROOM_NAME": settings.NEWSROOM_NAME, "SITE_URL": settings.SITE_URL, **context}
+        context = {**email_context(), **context}
         subject = " ".join(render_to_string(f"donations/email/{template}_subject.txt", context).split())
         body = render_to_string(f"donations/email/{template}.txt", context)
     send_mail(subject, body, None, [to])
@@ -539,8 +540,7 @@ def render_annual_receipt(donor_year):
             "payments": [
                 (paid_on, _money(amount, currency), what) for paid_on, amount, currency, what in donor_year.payments
             ],
-            "NEWSROOM_NAME": settings.NEWSROOM_NAME,
-            "SITE_URL": settings.SITE_URL,
+            **email_context(),
         }
         subject = " ".join(render_to_string("donations/email/annual_receipt_subject.txt", context).split())
         body = render_to_string("donations/email/annual_receipt.txt", context)

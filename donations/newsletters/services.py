@@ -18,6 +18,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from articles.identity import email_context
 from donations.newsletters.models import Subscription
 from donations.newsletters.providers import ProviderError, get_provider
 from newsroom.site import absolute_url
@@ -186,8 +187,7 @@ def _send(rows, template, context):
             **context,
             "newsletters": [row.newsletter.name_in(language) for row in rows],
             "unsubscribe_url": unsubscribe,
-            "NEWSROOM_NAME": settings.NEWSROOM_NAME,
-            "SITE_URL": settings.SITE_URL,
+            **email_context(),
         }
         subject = " ".join(render_to_string(f"donations/newsletters/email/{template}_subject.txt", context).split())
         body = render_to_string(f"donations/newsletters/email/{template}.txt", context)
