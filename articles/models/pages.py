@@ -118,7 +118,12 @@ class Page(models.Model):
         verbose_name = _("page")
         verbose_name_plural = _("pages")
         constraints = [
-            models.UniqueConstraint(fields=["kind"], condition=~Q(kind="other"), name="page_one_per_kind"),
+            models.UniqueConstraint(
+                fields=["kind"],
+                condition=~Q(kind="other"),
+                name="page_one_per_kind",
+                violation_error_message=_("The newsroom already has a page of this kind."),
+            ),
         ]
 
     def __str__(self):
@@ -135,9 +140,20 @@ class Page(models.Model):
     def clean(self):
         # Pages answer at the top of the site, after everything else: an address the site already uses,
         # itself (/donate/, /es/) or as the start of others (/news/…, /tags/…), is not a page's to take.
+        errors = {}
         if self.slug and _site_uses(self.slug):
             message = _("The site already uses the address /%(slug)s/: choose another.")
-            raise ValidationError({"slug": ValidationError(message, code="reserved_slug", params={"slug": self.slug})})
+            errors["slug"] = ValidationError(message, code="reserved_slug", params={"slug": self.slug})
+        if self.kind != self.Kind.OTHER:
+            taken = Page.objects.filter(kind=self.kind).exclude(pk=self.pk).values_list("title", flat=True).first()
+            if taken is not None:
+                errors["kind"] = ValidationError(
+                    _("“%(title)s” is already the newsroom's %(kind)s page: edit it, or make this one “Other page”."),
+                    code="kind_taken",
+                    params={"title": taken, "kind": self.get_kind_display().lower()},
+                )
+        if errors:
+            raise ValidationError(errors)
 
     @property
     def display_title(self):
