@@ -291,7 +291,9 @@ class SiteIdentity(models.Model):
 
     @property
     def hover_color(self):
-        return self.accent_hover_color or darker(self.accent_color)
+        if self.accent_hover_color:
+            return self.accent_hover_color
+        return darker(self.accent_color if re.fullmatch(r"#[0-9a-fA-F]{6}", self.accent_color) else DEFAULT_ACCENT)
 
     @property
     def licence_choice(self):

@@ -11,6 +11,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from articles.demo.seeding import DEMO_ARTICLES, DemoSeeder, summary
+from articles.demo.site import seed_site
 from newsroom import pagecache
 
 PROGRESS_WIDTH = 30
@@ -37,6 +38,7 @@ class Command(BaseCommand):
         started = time.monotonic()
         seeder = DemoSeeder(now=timezone.now(), newsroom=settings.NEWSROOM_NAME, progress=self._progress)
         passwords = seeder.run(articles=articles)
+        pages = seed_site(newsroom=settings.NEWSROOM_NAME)
         # Bulk writes send no signals: tell the page cache that every page has changed.
         pagecache.content_changed()
 
@@ -45,7 +47,7 @@ class Command(BaseCommand):
             self.stdout.write(f"Drew {seeder.pictures_drawn} pictures.")
         if articles is not None and articles < DEMO_ARTICLES:
             self.stdout.write(f"The demo always holds its own {DEMO_ARTICLES} articles.")
-        for label, count in summary():
+        for label, count in [*summary(), ("Newsroom pages", pages)]:
             self.stdout.write(f"  {label + ':':<26}{count:>9,}")
         self.stdout.write("")
         self.stdout.write(self.style.SUCCESS("Demo accounts (new passwords on every run):"))

@@ -107,6 +107,13 @@ class HeaderAndFooterTests(TestCase):
         self.assertIn("--accent: #1d4ed8; --accent-dark: #163aa2;", css.content.decode())
         self.assertIn("public", css["Cache-Control"])
 
+    def test_a_colour_stored_without_the_form_never_reaches_the_stylesheet(self):
+        make_identity(accent_color="#1d4ed8")
+        SiteIdentity.objects.update(accent_color="red}body{display:none")
+        css = self.client.get("/identity.css").content.decode()
+        self.assertNotIn("display", css)
+        self.assertIn("--accent: #a4161a;", css)
+
 
 @override_settings(SITE_URL=SITE)
 class StructuredDataTests(TestCase):
