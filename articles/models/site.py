@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
+from django.utils import translation
 from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext_lazy as _
 
@@ -64,6 +65,15 @@ class Licence(models.TextChoices):
         if self == Licence.ALL_RIGHTS_RESERVED:
             return ""
         return "CC " + self.value.removeprefix("cc-").upper() + " 4.0"
+
+    @property
+    def terms(self):
+        """ "BY-NC 4.0": the short name without "CC", after the words "Creative Commons"."""
+        return self.short_name.removeprefix("CC ")
+
+    @property
+    def noncommercial(self):
+        return "-nc" in self.value
 
     def url(self, language="en"):
         """The licence's deed at Creative Commons, in `language` where it has one; "" for all rights reserved."""
@@ -301,6 +311,11 @@ class SiteIdentity(models.Model):
 
     def licence_url(self, language="en"):
         return self.licence_choice.url(language)
+
+    @property
+    def display_licence_url(self):
+        """The licence's deed in the active language."""
+        return self.licence_url(translation.get_language() or "en")
 
     @property
     def social_accounts(self):

@@ -152,6 +152,26 @@ class StructuredDataTests(TestCase):
 
 
 @override_settings(SITE_URL=SITE)
+class RepublishingTests(TestCase):
+    def test_the_republish_block_offers_the_newsroom_s_licence(self):
+        make_identity(licence=Licence.CC_BY_SA)
+        article = make_article(republishable=True)
+        response = self.client.get(article.get_absolute_url())
+        self.assertContains(
+            response,
+            '<a href="https://creativecommons.org/licenses/by-sa/4.0/" rel="license">Creative Commons BY-SA 4.0</a>',
+            html=True,
+        )
+        self.assertNotContains(response, "Do not sell it.")
+        self.assertContains(response, "Creative Commons BY-SA 4.0&lt;/a&gt; license.")  # the HTML handed out
+
+    def test_nothing_to_republish_when_all_rights_are_reserved(self):
+        make_identity(licence=Licence.ALL_RIGHTS_RESERVED)
+        article = make_article(republishable=True)
+        self.assertNotContains(self.client.get(article.get_absolute_url()), "Republish this article")
+
+
+@override_settings(SITE_URL=SITE)
 class FeedAndEmailTests(TestCase):
     def test_feeds_carry_the_name_and_licence(self):
         make_identity()
