@@ -94,11 +94,14 @@ class SiteIdentityAdmin(admin.ModelAdmin):
         ),
     ]
 
-    def has_add_permission(self, request):
-        return super().has_add_permission(request) and not SiteIdentity.objects.exists()
-
     def has_delete_permission(self, request, obj=None):
         return False
+
+    def add_view(self, request, form_url="", extra_context=None):
+        # Asked here rather than in has_add_permission(), which every admin page's menu calls.
+        if SiteIdentity.objects.exists():
+            return HttpResponseRedirect(reverse("admin:articles_siteidentity_change", args=[SiteIdentity.SINGLETON]))
+        return super().add_view(request, form_url, extra_context)
 
     def changelist_view(self, request, extra_context=None):
         if SiteIdentity.objects.exists():

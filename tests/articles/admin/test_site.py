@@ -51,7 +51,10 @@ class IdentityAdminTests(TestCase):
         response = self.client.post(reverse("admin:articles_siteidentity_add"), identity_form())
         self.assertEqual(response.status_code, 302)
         self.assertRedirects(self.client.get(changelist), reverse("admin:articles_siteidentity_change", args=[1]))
-        self.assertEqual(self.client.get(reverse("admin:articles_siteidentity_add")).status_code, 403)
+        self.assertRedirects(
+            self.client.get(reverse("admin:articles_siteidentity_add")),
+            reverse("admin:articles_siteidentity_change", args=[1]),
+        )
         self.assertEqual(SiteIdentity.objects.get().tagline_es, "Investigamos el crimen organizado.")
 
     def test_a_png_logo_is_kept_and_svg_or_jpeg_refused_with_the_input_kept(self):
