@@ -1,43 +1,37 @@
-"""The demo newsroom's identity and its own pages, read from data files in articles/demo/content/:
-identity.toml and one pages/<key>.toml per page, each with an [en] and an [es] table. Adding a demo page is
-adding a file. "{newsroom}" in the texts stands for the name in the NEWSROOM_NAME setting."""
+"""The demo newsroom's identity and its own pages, read from data files in articles/demo/content/
+(articles/demo/loader.py): identity.toml and one pages/<key>.toml per page, each with an [en] and an [es]
+table. Adding a demo page is adding a file. "{newsroom}" in the texts stands for the name in the
+NEWSROOM_NAME setting."""
 
 import io
-import tomllib
-from pathlib import Path
 
 from django.core.files.base import ContentFile
 from PIL import Image as PILImage
 from PIL import ImageDraw, ImageFont
 
+from articles.demo.loader import read, read_folder
 from articles.models import Page, SiteIdentity
 
-CONTENT = Path(__file__).resolve().parent / "content"
 PAGE_FIELDS = ("title", "summary", "body")
 IDENTITY_TEXTS = ("tagline", "footer_note")
 LOGO_SIZE = (480, 120)
 INK = (26, 26, 26, 255)
 
 
-def _read(path, newsroom):
-    """A data file, with "{newsroom}" replaced by the newsroom's name in every text."""
-    data = tomllib.loads(path.read_text(encoding="utf-8"))
-
-    def fill(value):
-        if isinstance(value, str):
-            return value.replace("{newsroom}", newsroom).strip()
-        if isinstance(value, dict):
-            return {key: fill(item) for key, item in value.items()}
-        return value
-
-    return fill(data)
+def _with_name(value, newsroom):
+    """`value` with "{newsroom}" replaced by the newsroom's name in every text."""
+    if isinstance(value, str):
+        return value.replace("{newsroom}", newsroom).strip()
+    if isinstance(value, dict):
+        return {key: _with_name(item, newsroom) for key, item in value.items()}
+    return value
 
 
 def demo_pages(newsroom):
     """The demo's pages as Page field values, from articles/demo/content/pages/, in footer order."""
     pages = []
-    for path in sorted((CONTENT / "pages").glob("*.toml")):
-        data = _read(path, newsroom)
+    for _key, content in read_folder("pages"):
+        data = _with_name(content, newsroom)
         english, spanish = data.pop("en"), data.pop("es")
         fields = {**data, **{name: english.get(name, "") for name in PAGE_FIELDS}}
         fields.update({f"{name}_es": spanish.get(name, "") for name in PAGE_FIELDS})
@@ -65,9 +59,10 @@ def draw_logo(name, color):
 def seed_site(*, newsroom):
     """Set the demo identity and write its pages; running it again brings them back to the files. Returns
     the number of pages."""
-    data = _read(CONTENT / "identity.toml", newsroom)
+    data = _with_name(read("identity.toml"), newsroom)
     english, spanish = data.pop("en"), data.pop("es")
     fields = {**data, "name": newsroom, "name_es": "", "name_beside_logo": False}
+    fields["postal_address"] = "\n".join(data["postal_address"])
     fields.update({name: english.get(name, "") for name in IDENTITY_TEXTS})
     fields.update({f"{name}_es": spanish.get(name, "") for name in IDENTITY_TEXTS})
     identity = SiteIdentity.objects.filter(pk=SiteIdentity.SINGLETON).first() or SiteIdentity()

@@ -26,6 +26,7 @@ class DemoSiteTests(TestCase):
         self.assertEqual(identity.name, "Newsroom")
         self.assertEqual(identity.legal_name, "Newsroom Foundation, Inc.")
         self.assertEqual(identity.licence, Licence.CC_BY_NC)
+        self.assertEqual(identity.postal_address.splitlines()[-1], "Colombia")
         self.assertTrue(identity.tagline_es)
         self.assertEqual((identity.logo_width, identity.logo_height), (480, 120))
         self.assertGreaterEqual(len(identity.social_accounts), 5)
