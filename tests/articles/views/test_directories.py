@@ -13,6 +13,7 @@ from articles.views.directories import initial
 from tests.factories import (
     CONTENT_VERSION_QUERIES,
     PROMPTS_QUERY,
+    SITE_CHROME_QUERIES,
     assert_cacheable_for_anyone,
     image_file,
     make_article,
@@ -104,9 +105,10 @@ class NewsPageTests(TestCase):
     def test_query_count_does_not_grow_with_articles(self):
         """Guards against a query per teaser for its section, label, image or byline: the page's capped
         count, its articles with what a teaser shows, their bylines. The first render after a change also
-        reads the menu's sections and the live prompts for the pages after it."""
+        reads the menu's sections, the live prompts, and the identity and pages of the header and footer, for the
+        pages after it."""
         cache.clear()
-        with self.assertNumQueries(CONTENT_VERSION_QUERIES + PROMPTS_QUERY + 4):
+        with self.assertNumQueries(CONTENT_VERSION_QUERIES + SITE_CHROME_QUERIES + PROMPTS_QUERY + 4):
             self.client.get("/news/")
         with self.assertNumQueries(CONTENT_VERSION_QUERIES + 3):
             self.client.get("/news/")

@@ -148,7 +148,6 @@ class StructuredDataTests(TestCase):
         data = json_ld(self.client.get(article.get_absolute_url()))
         self.assertEqual(data[0]["publisher"]["name"], "Frontera Abierta")
         self.assertEqual(data[0]["license"], "https://creativecommons.org/licenses/by/4.0/")
-        self.assertEqual(data[1]["itemListElement"][0]["name"], "Frontera Abierta")
 
 
 @override_settings(SITE_URL=SITE)
