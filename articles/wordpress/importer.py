@@ -23,7 +23,8 @@ from urllib.parse import unquote, urlsplit
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.db import transaction
+from django.db import connection, transaction
+from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.text import Truncator, slugify
@@ -55,6 +56,13 @@ LANGUAGES = {code for code, _name in Language.choices}
 SIZE_SUFFIX = re.compile(r"-\d+x\d+(?=\.\w+$)")
 SERIALIZED_CREDIT = re.compile(r's:6:"credit";s:\d+:"(.*?)";', re.S)
 HISTORY_REASON = "Imported from WordPress"
+# SQLite's search index triggers (migration 0017) index an article again for each row added to it; an import
+# suspends these inside its transaction and indexes each article once (_write_batch).
+SQLITE_INSERT_TRIGGERS = (
+    "articles_search_article_added",
+    "articles_search_tagged_added",
+    "articles_search_bylines_added",
+)
 
 
 class Categories:
@@ -314,9 +322,11 @@ class WordPressImport:
     def run(self):
         self.scan()
         with transaction.atomic():
+            self.pending_addresses = {}
             self._write_authors()
             self._write_sections()
             self._write_tags()
+            self._write_addresses(list(self.pending_addresses.values()))
         self._assign_slugs()
         self.links = self._link_map()
         total = len(self.plans)
@@ -339,19 +349,24 @@ class WordPressImport:
         return self.report
 
     def _write_authors(self):
-        logins = {login for plan in self.plans.values() for login in plan.authors}
+        logins = sorted({login for plan in self.plans.values() for login in plan.authors})
+        slugs = {
+            login: slugify(unidecode(self._author_name(login)))[:120] or slugify(login)[:120] or "author"
+            for login in logins
+        }
+        existing = Author.objects.in_bulk(set(slugs.values()), field_name="slug")
+        # In bulk: saving one at a time would replace every cached page once per author.
+        new = {
+            slug: Author(name=self._author_name(login)[:120], slug=slug)
+            for login, slug in slugs.items()
+            if slug not in existing
+        }
+        Author.objects.bulk_create(new.values())
+        self.report.authors += len(new)
+        existing.update(Author.objects.in_bulk(list(new), field_name="slug"))
         self.author_ids = {}
-        existing = Author.objects.in_bulk(
-            [slugify(unidecode(self._author_name(login))) for login in logins], field_name="slug"
-        )
-        for login in sorted(logins):
-            name = self._author_name(login)
-            slug = slugify(unidecode(name))[:120] or slugify(login)[:120] or "author"
-            author = existing.get(slug)
-            if author is None:
-                author = Author.objects.create(name=name[:120], slug=slug)
-                existing[slug] = author
-                self.report.authors += 1
+        for login, slug in slugs.items():
+            author = existing[slug]
             self.author_ids[login] = author.pk
             self._address(f"{self.blog_path}/author/{slugify(login)}", author=author)
             wp_author = self.authors.get(login)
@@ -448,20 +463,36 @@ class WordPressImport:
         return list(dict.fromkeys(paths))
 
     def _write_tags(self):
+        wanted = sorted({slug for plan in self.plans.values() for slug in plan.tags})
+        terms = {slug: self.terms.get(("post_tag", slug)) or self._term("category", slug) for slug in wanted}
+        names = {slug: _text(terms[slug].name)[:100] or slug for slug in wanted}
+        by_slug = {tag.slug: tag for tag in Tag.objects.filter(slug__in=[_tag_slug(slug) for slug in wanted])}
+        # Tag names are unique regardless of case: a topic the site already has keeps its tag.
+        by_name = {tag.name.lower(): tag for tag in Tag.objects.filter(name__in=list(names.values()))}
+        found = {slug: by_slug.get(_tag_slug(slug)) or by_name.get(names[slug].lower()) for slug in wanted}
+        new = {}  # tag slug -> (WordPress slug, Tag)
+        new_names = set()
+        for slug in wanted:
+            if found[slug] is not None:
+                continue
+            tag_slug = _tag_slug(slug)
+            if tag_slug not in new and names[slug].lower() not in new_names:
+                new[tag_slug] = (slug, Tag(name=names[slug], slug=tag_slug))
+                new_names.add(names[slug].lower())
+        # In bulk, as for authors; taggit's own save() would only add a slug, which these have.
+        Tag.objects.bulk_create([tag for _slug, tag in new.values()])
+        created = {tag.slug: tag for tag in Tag.objects.filter(slug__in=[tag.slug for _slug, tag in new.values()])}
+        TagLanguage.objects.bulk_create(
+            TagLanguage(tag=created[tag.slug], language=self._term_language(terms[slug], terms[slug].taxonomy))
+            for slug, tag in new.values()
+        )
+        self.report.tags += len(new)
         self.tag_ids = {}
-        wanted = {slug for plan in self.plans.values() for slug in plan.tags}
-        existing = {tag.slug: tag for tag in Tag.objects.filter(slug__in=[_tag_slug(slug) for slug in wanted])}
-        for slug in sorted(wanted):
-            term = self.terms.get(("post_tag", slug)) or self._term("category", slug)
-            tag = existing.get(_tag_slug(slug))
-            if tag is None:
-                name = _text(term.name)[:100] or slug
-                tag = Tag.objects.filter(name__iexact=name).first()
-                if tag is None:
-                    tag = Tag.objects.create(name=name, slug=_tag_slug(slug))
-                    TagLanguage.objects.create(tag=tag, language=self._term_language(term, term.taxonomy))
-                    self.report.tags += 1
+        created_names = {tag.name.lower(): tag for tag in created.values()}
+        for slug in wanted:
+            tag = found[slug] or created.get(_tag_slug(slug)) or created_names[names[slug].lower()]
             self.tag_ids[slug] = tag.pk
+            term = terms[slug]
             for path in self._term_paths(term.taxonomy, term):
                 self._address(path, tag=tag, language=self._term_language(term, term.taxonomy))
         self._pair_tags()
@@ -481,12 +512,17 @@ class WordPressImport:
                     TagLanguage.objects.filter(tag__in=[english, spanish]).update(translation_key=uuid.uuid4())
 
     def _address(self, path, *, language="", **target):
-        """Record an old address of a section, tag or author (posts' and pictures' are bulk-written)."""
+        """Note an old address of a section, tag or author, to be written with `_write_addresses()`."""
         path = LegacyAddress.normalize(path)
-        _address, created = LegacyAddress.objects.get_or_create(
-            path=path, defaults={**target, "language": language or self.default_language}
+        self.pending_addresses.setdefault(
+            path, LegacyAddress(path=path, language=language or self.default_language, **target)
         )
-        self.report.addresses += created
+
+    def _write_addresses(self, addresses):
+        """Write `addresses`, leaving those already recorded as they are; counts the new ones."""
+        before = LegacyAddress.objects.count()
+        LegacyAddress.objects.bulk_create(addresses, ignore_conflicts=True, batch_size=1000)
+        self.report.addresses += LegacyAddress.objects.count() - before
 
     def _assign_slugs(self):
         """Each new post's slug: WordPress's own when no article has it, else with a number added."""
@@ -523,7 +559,8 @@ class WordPressImport:
         earlier = LegacyAddress.objects.filter(article__isnull=False).select_related("article__section")
         for address in earlier.iterator(chunk_size=2000):
             links.setdefault(address.path, address.article.get_absolute_url())
-        for address in LegacyAddress.objects.filter(article__isnull=True).exclude(image__isnull=False):
+        others = LegacyAddress.objects.filter(article__isnull=True, image__isnull=True)
+        for address in others.select_related("section", "tag", "author"):
             links.setdefault(address.path, address.target_url())
         return links
 
@@ -555,6 +592,7 @@ class WordPressImport:
             article = self._article(item, plan, images, now)
             articles.append((plan, article))
         with transaction.atomic():
+            suspended = _suspend_search_triggers()
             Article.objects.bulk_create([article for _plan, article in articles])
             Article.history.bulk_history_create(
                 [article for _plan, article in articles], default_change_reason=HISTORY_REASON
@@ -573,9 +611,8 @@ class WordPressImport:
                 self.report.pairs += plan.translation_key is not None and plan.language == Language.SPANISH
             ArticleAuthor.objects.bulk_create(bylines)
             TaggedArticle.objects.bulk_create(tagged)
-            before = LegacyAddress.objects.count()
-            LegacyAddress.objects.bulk_create(addresses, ignore_conflicts=True)
-            self.report.addresses += LegacyAddress.objects.count() - before
+            _resume_search_triggers(suspended, [article.pk for _plan, article in articles])
+            self._write_addresses(addresses)
         return len(items)
 
     @staticmethod
@@ -717,6 +754,35 @@ class WordPressImport:
         self.report.images += 1
         self.report.addresses += 1
         return image.pk
+
+
+def _suspend_search_triggers():
+    """On SQLite, drop the search index's insert triggers for the rest of the transaction; their SQL, to put
+    them back. SQLite changes its schema inside a transaction, and no other connection can write meanwhile
+    (the transaction holds the database's one write lock), so nothing else misses them."""
+    if connection.vendor != "sqlite":
+        return []
+    with connection.cursor() as cursor:
+        names = ", ".join("%s" for _name in SQLITE_INSERT_TRIGGERS)
+        cursor.execute(
+            f"SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN ({names})", SQLITE_INSERT_TRIGGERS
+        )
+        triggers = cursor.fetchall()
+        for name, _sql in triggers:
+            cursor.execute(f'DROP TRIGGER "{name}"')
+    return triggers
+
+
+def _resume_search_triggers(triggers, article_ids):
+    """Put the triggers back, then index `article_ids` once each, with their tags and bylines (an update of
+    the headline is what the remaining trigger indexes an article again on)."""
+    if not triggers:
+        return
+    with connection.cursor() as cursor:
+        for _name, sql in triggers:
+            cursor.execute(sql)
+    for start in range(0, len(article_ids), 500):
+        Article.objects.filter(pk__in=article_ids[start : start + 500]).update(title=F("title"))
 
 
 def _text(value):
