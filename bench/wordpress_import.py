@@ -11,6 +11,7 @@ and prints the seconds of each. Pictures are left out: fetching them depends on 
 """
 
 import argparse
+import itertools
 import os
 import random
 import subprocess
@@ -38,10 +39,10 @@ def vocabulary(rng, size=6000):
     syllables = SYLLABLES.split()
     made_up = {"".join(rng.choice(syllables) for _ in range(rng.randint(2, 4))) for _ in range(size)}
     words = WORDS + sorted(made_up)
-    return words, [1 / rank for rank in range(1, len(words) + 1)]
+    return words, list(itertools.accumulate(1 / rank for rank in range(1, len(words) + 1)))
 
 
-VOCABULARY, WEIGHTS = vocabulary(random.Random(1))
+VOCABULARY, CUMULATIVE_WEIGHTS = vocabulary(random.Random(1))
 
 
 def cdata(text):
@@ -49,7 +50,7 @@ def cdata(text):
 
 
 def paragraph(rng, words):
-    text = " ".join(rng.choices(VOCABULARY, WEIGHTS, k=words))
+    text = " ".join(rng.choices(VOCABULARY, cum_weights=CUMULATIVE_WEIGHTS, k=words))
     return text[0].upper() + text[1:] + "."
 
 

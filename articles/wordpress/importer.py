@@ -321,6 +321,7 @@ class WordPressImport:
 
     def run(self):
         self.scan()
+        self._find_imported()
         with transaction.atomic():
             self.pending_addresses = {}
             self._write_authors()
@@ -384,12 +385,13 @@ class WordPressImport:
         """One section per category that is some post's section; a category and its translation are one
         section, named in both languages."""
         self.sections = {}
-        default, created = Section.objects.get_or_create(
-            slug=self.default_section_slug,
-            defaults={"name": self.default_section_slug.replace("-", " ").capitalize()},
-        )
-        self.report.sections += created
-        self.sections[""] = default
+        if any(not plan.section_key for plan in self.plans.values() if plan.post_id not in self.imported):
+            default, created = Section.objects.get_or_create(
+                slug=self.default_section_slug,
+                defaults={"name": self.default_section_slug.replace("-", " ").capitalize()},
+            )
+            self.report.sections += created
+            self.sections[""] = default
         used = {plan.section_key for plan in self.plans.values() if plan.section_key}
         counterparts = self._term_counterparts("category")
         for slug in sorted(used):
@@ -524,12 +526,15 @@ class WordPressImport:
         LegacyAddress.objects.bulk_create(addresses, ignore_conflicts=True, batch_size=1000)
         self.report.addresses += LegacyAddress.objects.count() - before
 
-    def _assign_slugs(self):
-        """Each new post's slug: WordPress's own when no article has it, else with a number added."""
+    def _find_imported(self):
+        """The posts an earlier run brought in ({post id: article id}), by their old numbered address."""
         imported = LegacyAddress.objects.filter(path__startswith="/?p=", article__isnull=False)
         self.imported = {
             path.removeprefix("/?p="): article_id for path, article_id in imported.values_list("path", "article_id")
         }
+
+    def _assign_slugs(self):
+        """Each new post's slug: WordPress's own when no article has it, else with a number added."""
         # Every slug of the site, once: a query per post would cost minutes on a large archive.
         taken = set(Article.objects.values_list("slug", flat=True))
         for plan in self.plans.values():
