@@ -158,6 +158,7 @@ class WordPressImport:
         self.plans = {}  # post id -> PostPlan
         self.groups = defaultdict(list)  # language group -> [post id]
         self.tag_languages = defaultdict(set)  # tag slug -> languages of the posts that carry it
+        self.linked_files = []  # the old site's files that the post being written links to
         self.counterparts = {}  # taxonomy -> its terms' counterparts (_term_counterparts)
         self.known_images = {}  # old address of a picture -> library image id, as this run met them
         self.failed_images = {}  # address of a picture -> why it could not be brought in
@@ -576,6 +577,9 @@ class WordPressImport:
         if not parts.hostname and not parts.path.startswith("/") and not parts.query:
             return None
         new = self.links.get(LegacyAddress.normalize(url))
+        if new is None and "/wp-content/uploads/" in parts.path:
+            # A document (a PDF, a spreadsheet) kept on the old site: only pictures are brought in.
+            self.linked_files.append(url)
         if new and parts.fragment:
             new = f"{new}#{parts.fragment}"
         return new
@@ -628,7 +632,10 @@ class WordPressImport:
 
     def _article(self, item, plan, images, now):
         status, publish_at = self._status(item, plan, now)
+        self.linked_files = []
         conversion = markup.convert(item.content, image_for=images.get, link_for=self._link_for)
+        for url in dict.fromkeys(self.linked_files):
+            self.report.problem(plan, f"It links to a file on the old site, which was not brought in: {url}")
         for url in conversion.missing_images:
             self.report.problem(plan, f"A picture could not be brought in and was left out: {url}")
         for name in sorted(conversion.dropped_shortcodes):
@@ -751,7 +758,7 @@ class WordPressImport:
             "credit": Truncator(attachment.credit if attachment else "").chars(200),
         }
         if language == Language.SPANISH:
-            words.update({f"{name}_es": value for name, value in words.items()})
+            words.update({f"{field}_es": value for field, value in words.items()})
         with transaction.atomic():
             image = Image.objects.create(file=upload, **words)
             LegacyAddress.objects.create(path=key, image=image, language=language)

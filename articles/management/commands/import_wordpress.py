@@ -62,6 +62,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, export, **options):
         started = time.monotonic()
+        # The first reading of a large export takes a few seconds before the progress bar appears.
+        self.stdout.write(f"Reading {export}…")
         importer = WordPressImport(
             export,
             categories=options["categories"],

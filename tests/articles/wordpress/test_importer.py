@@ -171,6 +171,10 @@ class ImportTests(TestCase):
         self.assertIn(f"Picture not fetched: {missing}: the old site answered 404", problems)
         self.assertIn("Picture not fetched: https://cdn.elsewhere.example/chart.jpg", problems)
         self.assertIn(f"105: A picture could not be brought in and was left out: {missing}", problems)
+        # Documents are not pictures: the link stays, and the desk is told.
+        indictment = f"{SITE}/wp-content/uploads/2024/03/indictment.pdf"
+        self.assertIn(f"105: It links to a file on the old site, which was not brought in: {indictment}", problems)
+        self.assertIn(f'<a href="{indictment}" rel="noopener">the indictment</a>', by_post(105).body)
 
     def test_hostile_and_odd_markup_is_cleaned(self):
         body = by_post(101).body
