@@ -7,11 +7,10 @@ from urllib.parse import parse_qs, unquote, urlsplit
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from taggit.models import Tag
 
+from articles.addresses import address
 from articles.models.languages import Language
 
 
@@ -148,9 +147,8 @@ class LegacyAddress(models.Model):
             return self.article.get_absolute_url() if self.article.is_published else None
         if self.image_id is not None:
             return self.image.file.url
-        with translation.override(self.language):
-            if self.section_id is not None:
-                return self.section.get_absolute_url()
-            if self.tag_id is not None:
-                return reverse("articles:tag-detail", kwargs={"slug": self.tag.slug})
-            return self.author.get_absolute_url()
+        if self.section_id is not None:
+            return address("articles:section-detail", language=self.language, slug=self.section.slug)
+        if self.tag_id is not None:
+            return address("articles:tag-detail", language=self.language, slug=self.tag.slug)
+        return address("articles:author-detail", language=self.language, slug=self.author.slug)

@@ -25,12 +25,12 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import connection, transaction
 from django.db.models import F
-from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.text import Truncator, slugify
 from taggit.models import Tag
 from unidecode import unidecode
 
+from articles.addresses import address
 from articles.images import create_renditions, prepare_upload
 from articles.models import (
     Article,
@@ -550,24 +550,22 @@ class WordPressImport:
             plan.slug = slug
 
     def _link_map(self):
-        """{old address: new address} of every post, for links between them."""
+        """{old address: new address} of every post, for links between them, and of the old site's category,
+        tag and author pages."""
         links = {}
-        section_slugs = {}
         for plan in self.plans.values():
             if plan.post_id in self.imported:
                 continue
             section = self.sections.get(plan.section_key) or self.sections[""]
-            section_slugs[plan.post_id] = section.slug
-            with translation.override(plan.language):
-                new = reverse("articles:article-detail", kwargs={"section": section.slug, "slug": plan.slug})
-            for address in plan.addresses:
-                links[address] = new
+            new = address("articles:article-detail", language=plan.language, section=section.slug, slug=plan.slug)
+            for path in plan.addresses:
+                links[path] = new
         earlier = LegacyAddress.objects.filter(article__isnull=False).select_related("article__section")
-        for address in earlier.iterator(chunk_size=2000):
-            links.setdefault(address.path, address.article.get_absolute_url())
+        for old in earlier.iterator(chunk_size=2000):
+            links.setdefault(old.path, old.article.get_absolute_url())
         others = LegacyAddress.objects.filter(article__isnull=True, image__isnull=True)
-        for address in others.select_related("section", "tag", "author"):
-            links.setdefault(address.path, address.target_url())
+        for old in others.select_related("section", "tag", "author"):
+            links.setdefault(old.path, old.target_url())
         return links
 
     def _link_for(self, url):
