@@ -56,8 +56,9 @@ LANGUAGES = {code for code, _name in Language.choices}
 SIZE_SUFFIX = re.compile(r"-\d+x\d+(?=\.\w+$)")
 SERIALIZED_CREDIT = re.compile(r's:6:"credit";s:\d+:"(.*?)";', re.S)
 HISTORY_REASON = "Imported from WordPress"
-# SQLite's search index triggers (migration 0017) index an article again for each row added to it; an import
-# suspends these inside its transaction and indexes each article once (_write_batch).
+# The search index's triggers (migration 0017) index an article again for each tag and byline added to it.
+# An import fills it once per article: on PostgreSQL by writing the tags and bylines first, on SQLite by
+# suspending these triggers inside its transaction (_write_batch).
 SQLITE_INSERT_TRIGGERS = (
     "articles_search_article_added",
     "articles_search_tagged_added",
@@ -599,11 +600,13 @@ class WordPressImport:
             article = self._article(item, plan, images, now)
             articles.append((plan, article))
         with transaction.atomic():
+            # The search index is filled once per article, with its tags and bylines (SQLITE_INSERT_TRIGGERS).
+            reserved = _reserve_article_ids(len(articles))
             suspended = _suspend_search_triggers()
-            Article.objects.bulk_create([article for _plan, article in articles])
-            Article.history.bulk_history_create(
-                [article for _plan, article in articles], default_change_reason=HISTORY_REASON
-            )
+            for (_plan, article), pk in zip(articles, reserved, strict=False):
+                article.pk = pk
+            if not reserved:
+                Article.objects.bulk_create([article for _plan, article in articles])
             for plan, article in articles:
                 for position, login in enumerate(dict.fromkeys(plan.authors)):
                     bylines.append(
@@ -612,12 +615,19 @@ class WordPressImport:
                 for tag_id in dict.fromkeys(self.tag_ids[slug] for slug in plan.tags):
                     tagged.append(TaggedArticle(content_object_id=article.pk, tag_id=tag_id))
                 for path in plan.addresses:
-                    addresses.append(LegacyAddress(path=path, article=article, language=plan.language))
+                    addresses.append(LegacyAddress(path=path, article_id=article.pk, language=plan.language))
                 self.imported[plan.post_id] = article.pk
                 self.report.imported[self._status_label(article, now)] += 1
                 self.report.pairs += plan.translation_key is not None and plan.language == Language.SPANISH
             ArticleAuthor.objects.bulk_create(bylines)
             TaggedArticle.objects.bulk_create(tagged)
+            if reserved:
+                # After their tags and bylines (the foreign keys are checked at the commit): the insert
+                # computes each article's search vector once, with them.
+                Article.objects.bulk_create([article for _plan, article in articles])
+            Article.history.bulk_history_create(
+                [article for _plan, article in articles], default_change_reason=HISTORY_REASON
+            )
             _resume_search_triggers(suspended, [article.pk for _plan, article in articles])
             self._write_addresses(addresses)
         return len(items)
@@ -764,6 +774,19 @@ class WordPressImport:
         self.report.images += 1
         self.report.addresses += 1
         return image.pk
+
+
+def _reserve_article_ids(count):
+    """On PostgreSQL, `count` new article ids from the table's sequence, so that an article's tags and bylines
+    can be written before it and its search vector computed once (its trigger reads them); elsewhere none."""
+    if connection.vendor != "postgresql":
+        return []
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
+            [Article._meta.db_table, count],
+        )
+        return [row[0] for row in cursor.fetchall()]
 
 
 def _suspend_search_triggers():

@@ -212,6 +212,18 @@ class ImportTests(TestCase):
         # A post that was not in the export keeps its old address, which may answer elsewhere.
         self.assertIn(f'href="{SITE}/2024/02/02/no-such-post/"', body)
 
+    def test_search_finds_articles_by_their_words_topics_and_authors(self):
+        """The search index holds each imported article with its tags and bylines, however it was filled."""
+
+        def found(query, language="en"):
+            return {article.pk for article in Article.objects.search(query, language=language)[:10]}
+
+        # Her published English posts: only the byline says so.
+        self.assertEqual(found("María López"), {by_post(post_id).pk for post_id in (101, 105, 113, 114)})
+        self.assertEqual(found("Transport"), {by_post(101).pk, by_post(114).pk})
+        self.assertEqual(found("extorsión", "es"), {by_post(102).pk})
+        self.assertEqual(found("depot gate"), {by_post(101).pk})
+
     def test_history_records_the_import(self):
         version = by_post(101).history.get()
         self.assertEqual(version.history_change_reason, "Imported from WordPress")
