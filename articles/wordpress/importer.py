@@ -114,13 +114,11 @@ class PostPlan:
 
     post_id: str
     title: str
-    status: str
     language: str
     slug: str
     section_key: str
     tags: list
     authors: list
-    group: str = ""
     translation_key: uuid.UUID | None = None
     addresses: list = field(default_factory=list)
     featured: str = ""
@@ -143,7 +141,7 @@ class WordPressImport:
     ):
         self.path = path
         self.categories_as = categories
-        self.default_section_slug = default_section
+        self.default_section_slug = slugify(default_section)[:80] or "archive"
         self.language_option = language
         self.fetch_images = fetch_images
         self.fetcher = fetcher or Fetcher()
@@ -159,6 +157,7 @@ class WordPressImport:
         self.plans = {}  # post id -> PostPlan
         self.groups = defaultdict(list)  # language group -> [post id]
         self.tag_languages = defaultdict(set)  # tag slug -> languages of the posts that carry it
+        self.pending_addresses = {}  # old address -> LegacyAddress of a section, tag or author, to write
         self.linked_files = []  # the old site's files that the post being written links to
         self.counterparts = {}  # taxonomy -> its terms' counterparts (_term_counterparts)
         self.known_images = {}  # old address of a picture -> library image id, as this run met them
@@ -235,7 +234,6 @@ class WordPressImport:
         plan = PostPlan(
             post_id=item.post_id,
             title=_text(item.title) or "(untitled)",
-            status=item.status,
             language=language or "",
             slug="",
             section_key="",
@@ -251,9 +249,9 @@ class WordPressImport:
             self.report.not_imported["reader comments"] += item.comments
         self._plan_topics(item, plan)
         plan.addresses = self._post_addresses(item)
-        plan.group = self._group_of(item)
-        if plan.group:
-            self.groups[plan.group].append(item.post_id)
+        group = self._group_of(item)
+        if group:
+            self.groups[group].append(item.post_id)
         plan.slug = item.post_name
         self.plans[item.post_id] = plan
 
@@ -325,7 +323,6 @@ class WordPressImport:
         self.scan()
         self._find_imported()
         with transaction.atomic():
-            self.pending_addresses = {}
             self._write_authors()
             self._write_sections()
             self._write_tags()
