@@ -14,6 +14,7 @@ import argparse
 import itertools
 import os
 import random
+import resource
 import subprocess
 import sys
 import tempfile
@@ -166,7 +167,8 @@ def main():
         if options.database_url:
             manage(env, "flush", "--noinput")
         first = manage(env, "import_wordpress", str(export), "--no-images")
-        print(f"Import: {first:.1f}s ({options.posts / first:,.0f} posts a second).")
+        peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        print(f"Import: {first:.1f}s ({options.posts / first:,.0f} posts a second), at most {peak:,.0f} MB in memory.")
         second = manage(env, "import_wordpress", str(export), "--no-images")
         print(f"Second run (changes nothing): {second:.1f}s.")
 

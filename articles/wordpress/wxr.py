@@ -1,8 +1,8 @@
 """Reads a WordPress export (WXR: RSS 2.0 with WordPress's own elements) as a stream.
 
 The file is parsed with expat a chunk at a time, and each top-level element of the channel (an item, an
-author, a category, a tag, a term) is handed on as soon as it is complete and then forgotten, so an
-archive of any size is read in constant memory.
+author, a category, a tag, a term) is handed on as soon as it is complete and then forgotten: the reading
+holds one at a time, whatever the size of the file.
 
 The file comes from elsewhere and is treated as hostile: a document type declaration is refused
 outright, and with it every entity declaration (internal entities, the "billion laughs", and external
