@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help run serve test test-services lint format check messages bench
+.PHONY: help run serve test test-services lint format check messages bench demo-wordpress
 
 help:  ## List the tasks
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -28,6 +28,12 @@ run: $(VENV)/.installed-runtime  ## Set up, fill with demo content and serve the
 	DEBUG=true $(BIN)/python manage.py migrate --noinput
 	DEBUG=true $(BIN)/python manage.py seed_demo
 	DEBUG=true SITE_URL=$${SITE_URL:-http://$(HOST):$(PORT)} $(BIN)/python manage.py runserver $(HOST):$(PORT)
+
+# The demo newsroom's old WordPress site, with its pictures in a copy of its uploads folder: run after `make run`
+# (or seed_demo), then try an old address such as http://127.0.0.1:8000/2019/05/14/market-vendors-pay-twice/.
+demo-wordpress: $(VENV)/.installed-runtime  ## Import the demo newsroom's old WordPress site (posts, pictures, old addresses)
+	DEBUG=true $(BIN)/python manage.py import_wordpress articles/demo/content/wordpress/export.xml \
+		--uploads articles/demo/content/wordpress/uploads
 
 test: $(VENV)/.installed-dev test-services  ## Run the test suite (SQLite, or the database in DATABASE_URL)
 	$(BIN)/pytest $(PYTEST_ARGS)

@@ -33,9 +33,20 @@ def fold(text):
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
+# Words stemmed, per language. Stemming is most of what indexing an article costs on SQLite, and the
+# triggers index an article again for each tag and byline added; a text's words are mostly the same few
+# thousand, so a bounded cache saves most of it (an archive imported at once, a demo seeded).
+STEM_CACHE_WORDS = 200_000
+
+
+@lru_cache(maxsize=STEM_CACHE_WORDS)
+def _stem(language, word):
+    return _stemmer(language).stemWord(word)
+
+
 def stems(text, language):
     """The stem of each word of plain `text`, in order."""
-    return _stemmer(language).stemWords(WORD.findall(fold(text)))
+    return [_stem(language, word) for word in WORD.findall(fold(text))]
 
 
 def search_words(language, *parts):

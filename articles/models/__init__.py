@@ -41,7 +41,7 @@ from articles.models.queries import (
     TranslationLink,
     published_lookups,
 )
-from articles.models.redirects import ArticleRedirect
+from articles.models.redirects import LEGACY_QUERY_KEYS, ArticleRedirect, LegacyAddress
 from articles.models.search import (
     EXCLUDING_MINUS,
     LONE_MINUS,
@@ -73,6 +73,8 @@ __all__ = [
     "Author",
     "ArticleAuthor",
     "ArticleRedirect",
+    "LegacyAddress",
+    "LEGACY_QUERY_KEYS",
     "SEARCH_MAX_LENGTH",
     "SEARCH_RANKED",
     "SEARCH_MATCH_START",
