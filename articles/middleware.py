@@ -44,6 +44,9 @@ class LegacyAddressMiddleware:
     @staticmethod
     def _redirect(request):
         path = LegacyAddress.normalize(request.get_full_path())
+        if "\x00" in path:
+            # No address holds a NUL character, and PostgreSQL refuses one in a query: nothing to look up.
+            return None
         try:
             address = (
                 LegacyAddress.objects.select_related("article__section", "section", "tag", "author", "image")

@@ -28,7 +28,7 @@ from django.db import connection
 from django.utils import timezone
 from taggit.models import Tag, TaggedItem
 
-from articles.models import Article, ArticleRedirect, Author, Image, PreviewLink
+from articles.models import Article, ArticleRedirect, Author, Image, LegacyAddress, PreviewLink
 from donations.giving.models import AnnualReceipt
 from donations.models import Comment, Donation, HelpfulVote, PaymentEvent, Republication
 from tests.factories import make_user
@@ -103,6 +103,7 @@ def fill_every_table():
     article.dek = f"{article.dek} Updated."
     article.save()
     ArticleRedirect.objects.create(old_slug=f"{article.slug}-old", article=article)
+    LegacyAddress.objects.create(path=LegacyAddress.normalize("/2019/05/an-old-post/"), article=article)
     PreviewLink.objects.create(article=draft, note="Marta, translator")
     # Taggit's own generic table, which articles do not use (they have TaggedArticle).
     TaggedItem.objects.create(tag=Tag.objects.first(), content_object=Author.objects.first())
